@@ -33,11 +33,15 @@ import java.util.Set;
  * <ol>
  *   <li>verify the whole archive (checksum file, grammar, every CRC, every metadata) - nothing touched yet;</li>
  *   <li>take the directory's lock and a safety backup of the live database ({@code todolist-pre-restore-*});</li>
- *   <li>load the archive into a staging database, then check every collection's document count and indexes;</li>
- *   <li>swap: rename each staged collection over its live one ({@code renameCollection}, {@code dropTarget}),
- *       drop live collections the archive lacks, recreate views.</li>
+ *   <li>load the archive into staging collections ({@code _restore_staging.<name>} in the target
+ *       database), then check every collection's document count and indexes;</li>
+ *   <li>swap: rename each staged collection over its live one ({@code renameCollection} with
+ *       {@code dropTarget}), drop live collections the archive lacks, recreate views.</li>
  * </ol>
- * A failure before the swap drops the staging database and leaves the live one untouched. MongoDB
+ * The staging collections live in the target database because a rename within one database is a
+ * metadata change, atomic per collection on MongoDB (across databases MongoDB copies the data, and
+ * mongo-java-server fails on it). A failure before the swap drops the staging collections and
+ * leaves the live ones untouched. MongoDB
  * cannot swap several collections atomically, so a failure during the swap restores the safety
  * backup the same way (staged, checked, swapped); only if that fails too is the live data left
  * changed, and the error names the safety archive to restore by hand.
@@ -47,9 +51,8 @@ public final class RestoreJob {
     private static final Logger LOG = LoggerFactory.getLogger(RestoreJob.class);
     private static final int BATCH_DOCUMENTS = 1000;
     private static final int BATCH_BYTES = 8 * 1024 * 1024;
-    private static final String STAGING_SUFFIX = "_restore_staging";
-    /** MongoDB's limit on database name length. */
-    private static final int MAX_DATABASE_NAME = 63;
+    /** Prefix of the staging collections; the restore drops every collection that has it. */
+    public static final String STAGING_PREFIX = "_restore_staging.";
 
     private final MongoClient client;
     private final String targetDatabase;
@@ -111,27 +114,26 @@ public final class RestoreJob {
         }
     }
 
-    /** Loads and checks the staging database; on failure drops it, the live data never touched. */
+    /** Loads and checks the staging collections; on failure drops them, the live data never touched. */
     private void stage(Path archive, RestorePlan plan, Path safetyArchive, RestoreListener listener)
             throws RestoreFailedException {
-        MongoDatabase staging = client.getDatabase(stagingName());
+        MongoDatabase database = client.getDatabase(targetDatabase);
         try {
-            staging.drop();
-            load(archive, plan, staging);
-            notify(RestoreStep.STAGING_LOADED, staging.getName(), safetyArchive, listener);
-            check(plan, staging);
-            notify(RestoreStep.STAGING_CHECKED, staging.getName(), safetyArchive, listener);
+            dropStaging(database);
+            load(archive, plan, database);
+            notify(RestoreStep.STAGING_LOADED, STAGING_PREFIX + "*", safetyArchive, listener);
+            check(plan, database);
+            notify(RestoreStep.STAGING_CHECKED, STAGING_PREFIX + "*", safetyArchive, listener);
         } catch (Exception e) {
-            dropQuietly(staging);
-            throw new RestoreFailedException("restore into the staging database " + staging.getName()
-                    + " failed, the live database " + targetDatabase + " was not changed: " + describe(e), e, true,
-                    safetyArchive);
+            dropStagingQuietly(database);
+            throw new RestoreFailedException("restore into the staging collections failed, the live collections of "
+                    + targetDatabase + " were not changed: " + describe(e), e, true, safetyArchive);
         }
     }
 
     private void load(Path archive, RestorePlan plan, MongoDatabase staging) throws IOException {
         for (RestorePlan.CollectionRestore collection : plan.collections()) {
-            BsonDocument create = new BsonDocument("create", new BsonString(collection.name()));
+            BsonDocument create = new BsonDocument("create", new BsonString(STAGING_PREFIX + collection.name()));
             collection.description().options().forEach(create::put);
             staging.runCommand(create);
         }
@@ -144,7 +146,8 @@ public final class RestoreJob {
             @Override
             public void segmentStart(Namespace namespace) {
                 RestorePlan.CollectionRestore target = targets.get(namespace);
-                current = target == null ? null : staging.getCollection(target.name(), RawBsonDocument.class);
+                current = target == null ? null
+                        : staging.getCollection(STAGING_PREFIX + target.name(), RawBsonDocument.class);
             }
 
             @Override
@@ -183,7 +186,7 @@ public final class RestoreJob {
                 }
             }
             if (!indexes.isEmpty()) {
-                staging.runCommand(new BsonDocument("createIndexes", new BsonString(collection.name()))
+                staging.runCommand(new BsonDocument("createIndexes", new BsonString(STAGING_PREFIX + collection.name()))
                         .append("indexes", indexes));
             }
         }
@@ -192,7 +195,8 @@ public final class RestoreJob {
     /** Every staged collection has exactly the archive's documents and at least its indexes. */
     private static void check(RestorePlan plan, MongoDatabase staging) {
         for (RestorePlan.CollectionRestore collection : plan.collections()) {
-            MongoCollection<BsonDocument> staged = staging.getCollection(collection.name(), BsonDocument.class);
+            MongoCollection<BsonDocument> staged = staging.getCollection(STAGING_PREFIX + collection.name(),
+                    BsonDocument.class);
             long count = staged.countDocuments();
             if (count != collection.expectedDocuments()) {
                 throw new IllegalStateException("staged " + collection.name() + " has " + count
@@ -214,7 +218,7 @@ public final class RestoreJob {
         MongoDatabase admin = client.getDatabase("admin");
         for (RestorePlan.CollectionRestore collection : plan.collections()) {
             admin.runCommand(new BsonDocument("renameCollection",
-                    new BsonString(stagingName() + "." + collection.name()))
+                    new BsonString(targetDatabase + "." + STAGING_PREFIX + collection.name()))
                     .append("to", new BsonString(targetDatabase + "." + collection.name()))
                     .append("dropTarget", BsonBoolean.TRUE));
             listener.stepCompleted(RestoreStep.COLLECTION_SWAPPED, collection.name());
@@ -232,8 +236,8 @@ public final class RestoreJob {
             live.runCommand(create);
         }
         listener.stepCompleted(RestoreStep.VIEWS_CREATED, Integer.toString(plan.views().size()));
-        client.getDatabase(stagingName()).drop();
-        listener.stepCompleted(RestoreStep.STAGING_DROPPED, stagingName());
+        dropStaging(live);
+        listener.stepCompleted(RestoreStep.STAGING_DROPPED, STAGING_PREFIX + "*");
         return dropped;
     }
 
@@ -242,7 +246,7 @@ public final class RestoreJob {
         Set<String> restored = plan.restoredNames();
         List<String> extra = new ArrayList<>();
         for (String name : client.getDatabase(targetDatabase).listCollectionNames()) {
-            if (!name.startsWith("system.") && !restored.contains(name)) {
+            if (!name.startsWith("system.") && !name.startsWith(STAGING_PREFIX) && !restored.contains(name)) {
                 extra.add(name);
             }
         }
@@ -285,17 +289,21 @@ public final class RestoreJob {
         }
     }
 
-    String stagingName() {
-        String name = targetDatabase + STAGING_SUFFIX;
-        return name.length() <= MAX_DATABASE_NAME ? name
-                : targetDatabase.substring(0, MAX_DATABASE_NAME - STAGING_SUFFIX.length()) + STAGING_SUFFIX;
+    /** Drops the staging collections, including those a crashed restore left behind. */
+    private static void dropStaging(MongoDatabase database) {
+        for (String name : database.listCollectionNames()) {
+            if (name.startsWith(STAGING_PREFIX)) {
+                database.getCollection(name).drop();
+            }
+        }
     }
 
-    private static void dropQuietly(MongoDatabase database) {
+    private static void dropStagingQuietly(MongoDatabase database) {
         try {
-            database.drop();
+            dropStaging(database);
         } catch (MongoException e) {
-            LOG.warn("could not drop the staging database {}: {}", database.getName(), e.getMessage());
+            LOG.warn("could not drop the staging collections {}* of {}: {}", STAGING_PREFIX, database.getName(),
+                    e.getMessage());
         }
     }
 
