@@ -3,6 +3,7 @@ package dev.todolist.backup.archive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.FieldSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.IOException;
 import java.util.Arrays;
@@ -77,10 +78,20 @@ class MongodumpFixturesTest {
     }
 
     @ParameterizedTest
-    @FieldSource("VALID")
+    @ValueSource(strings = {"test.bar.archive", "dump-w-oplog.archive"})
     void everyTruncatedPrefixIsRefused(String fixture) {
+        assertEveryPrefixRefused(fixture, 1);
+    }
+
+    /** The 39 KB time-series archive: every prefix through its prelude, then one in 7 (the test is O(n^2)). */
+    @Test
+    void truncatedPrefixesOfTheTimeseriesArchiveAreRefused() {
+        assertEveryPrefixRefused("timeseries_tests_dump.archive", 7);
+    }
+
+    private static void assertEveryPrefixRefused(String fixture, int strideAfterPrelude) {
         byte[] original = Fixtures.bytes(fixture);
-        for (int length = 0; length < original.length; length++) {
+        for (int length = 0; length < original.length; length += length < 1200 ? 1 : strideAfterPrelude) {
             byte[] prefix = Arrays.copyOf(original, length);
             try {
                 Fixtures.read(prefix, new ArchiveVisitor() { });
@@ -95,7 +106,7 @@ class MongodumpFixturesTest {
 
     @Test
     void everyTruncatedPrefixOfAGzippedArchiveIsRefused() {
-        byte[] gzipped = Fixtures.gzip(Fixtures.bytes("dump-w-oplog.archive"));
+        byte[] gzipped = Fixtures.gzip(Fixtures.bytes("test.bar.archive"));
         for (int length = 0; length < gzipped.length; length++) {
             int cut = length;
             assertThrows(ArchiveFormatException.class,
