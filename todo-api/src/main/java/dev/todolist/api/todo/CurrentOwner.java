@@ -1,0 +1,18 @@
+package dev.todolist.api.todo;
+
+import io.micronaut.http.HttpRequest;
+
+/**
+ * THE seam between the HTTP layer and per-owner scoping: whose todos a request reads and writes.
+ *
+ * <p>Every todo carries an {@code ownerId} and {@link dev.todolist.todo.TodoService} filters every
+ * query, count, update, delete and clear by it; the controller asks this bean for the owner of
+ * each request. Until accounts exist, {@link SingleOwner} answers one constant owner for every
+ * request. Authentication replaces it with a bean that answers the authenticated user's id
+ * (annotate that bean {@code @Replaces(SingleOwner.class)}).
+ */
+public interface CurrentOwner {
+
+    /** The owner id of the todos this request may see and change. */
+    String ownerId(HttpRequest<?> request);
+}

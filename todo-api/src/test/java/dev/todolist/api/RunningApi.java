@@ -1,0 +1,128 @@
+package dev.todolist.api;
+
+import dev.todolist.testing.MongoFixture;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.core.type.Argument;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.runtime.server.EmbeddedServer;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The API running on a random loopback port against its own database of the shared
+ * {@link MongoFixture}, and a plain JDK HTTP client to call it over real HTTP.
+ */
+public final class RunningApi implements AutoCloseable {
+
+    /** Long enough for any honest answer; a hanging request fails the test instead of blocking it. */
+    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(20);
+
+    private final EmbeddedServer server;
+    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final JsonMapper json;
+
+    private RunningApi(EmbeddedServer server) {
+        this.server = server;
+        this.json = server.getApplicationContext().getBean(JsonMapper.class);
+    }
+
+    /** An API on a fresh database named after {@code testName}, with extra properties. */
+    public static RunningApi start(String testName, Map<String, Object> properties) {
+        Map<String, Object> all = new HashMap<>();
+        all.put("mongodb.uri", MongoFixture.uri(MongoFixture.uniqueDatabase(testName)));
+        all.put("micronaut.server.port", -1);
+        all.putAll(properties);
+        return new RunningApi(ApplicationContext.run(EmbeddedServer.class, all));
+    }
+
+    public static RunningApi start(String testName) {
+        return start(testName, Map.of());
+    }
+
+    public ApplicationContext context() {
+        return server.getApplicationContext();
+    }
+
+    public URI uri(String path) {
+        return path.startsWith("http") ? URI.create(path) : server.getURI().resolve(path);
+    }
+
+    public HttpResponse<String> send(String method, String path, String body, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).timeout(REQUEST_TIMEOUT)
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        boolean hasContentType = false;
+        for (int i = 0; i < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+            hasContentType |= headers[i].equalsIgnoreCase("Content-Type");
+        }
+        if (body != null && !hasContentType) {
+            request.header("Content-Type", "application/json");
+        }
+        try {
+            return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public HttpResponse<String> get(String path, String... headers) {
+        return send("GET", path, null, headers);
+    }
+
+    public HttpResponse<String> post(String path, String body, String... headers) {
+        return send("POST", path, body, headers);
+    }
+
+    public HttpResponse<String> patch(String path, String body, String... headers) {
+        return send("PATCH", path, body, headers);
+    }
+
+    public HttpResponse<String> put(String path, String body, String... headers) {
+        return send("PUT", path, body, headers);
+    }
+
+    public HttpResponse<String> delete(String path, String... headers) {
+        return send("DELETE", path, null, headers);
+    }
+
+    public Map<String, Object> object(HttpResponse<String> response) {
+        return read(response.body(), Argument.mapOf(String.class, Object.class));
+    }
+
+    public List<Map<String, Object>> array(HttpResponse<String> response) {
+        return read(response.body(), Argument.listOf(Argument.mapOf(String.class, Object.class)));
+    }
+
+    public String toJson(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private <T> T read(String body, Argument<T> type) {
+        try {
+            return json.readValue(body, type);
+        } catch (IOException e) {
+            throw new UncheckedIOException("not JSON: " + body, e);
+        }
+    }
+
+    @Override
+    public void close() {
+        server.close();
+    }
+}
