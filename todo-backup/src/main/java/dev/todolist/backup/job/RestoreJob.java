@@ -1,0 +1,313 @@
+package dev.todolist.backup.job;
+
+import com.mongodb.MongoException;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.InsertManyOptions;
+import dev.todolist.backup.archive.ArchiveReader;
+import dev.todolist.backup.archive.ArchiveVisitor;
+import dev.todolist.backup.archive.Namespace;
+import dev.todolist.backup.lock.BackupLock;
+import org.bson.BsonArray;
+import org.bson.BsonBoolean;
+import org.bson.BsonDocument;
+import org.bson.BsonString;
+import org.bson.RawBsonDocument;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * {@code restore FILE}: replaces the content of the live database by an archive's, so that a
+ * failure at any step leaves the live data as it was.
+ * <ol>
+ *   <li>verify the whole archive (checksum file, grammar, every CRC, every metadata) - nothing touched yet;</li>
+ *   <li>take the directory's lock and a safety backup of the live database ({@code todolist-pre-restore-*});</li>
+ *   <li>load the archive into staging collections ({@code _restore_staging.<name>} in the target
+ *       database), then check every collection's document count and indexes;</li>
+ *   <li>swap: rename each staged collection over its live one ({@code renameCollection} with
+ *       {@code dropTarget}), drop live collections the archive lacks, recreate views.</li>
+ * </ol>
+ * The staging collections live in the target database because a rename within one database is a
+ * metadata change, atomic per collection on MongoDB (across databases MongoDB copies the data, and
+ * mongo-java-server fails on it). A failure before the swap drops the staging collections and
+ * leaves the live ones untouched. MongoDB
+ * cannot swap several collections atomically, so a failure during the swap restores the safety
+ * backup the same way (staged, checked, swapped); only if that fails too is the live data left
+ * changed, and the error names the safety archive to restore by hand.
+ */
+public final class RestoreJob {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RestoreJob.class);
+    private static final int BATCH_DOCUMENTS = 1000;
+    private static final int BATCH_BYTES = 8 * 1024 * 1024;
+    /** Prefix of the staging collections; the restore drops every collection that has it. */
+    public static final String STAGING_PREFIX = "_restore_staging.";
+
+    private final MongoClient client;
+    private final String targetDatabase;
+    private final BackupJob safetyBackup;
+    private final ArchiveStore store;
+    private final RestoreListener listener;
+
+    public RestoreJob(MongoClient client, String targetDatabase, BackupJob safetyBackup, ArchiveStore store,
+                      RestoreListener listener) {
+        this.client = client;
+        this.targetDatabase = targetDatabase;
+        this.safetyBackup = safetyBackup;
+        this.store = store;
+        this.listener = listener;
+    }
+
+    /** Verifies the archive and says what a restore would do, changing nothing. */
+    public RestoreResult dryRun(Path archive, Optional<String> sourceDatabase) throws IOException {
+        long start = System.nanoTime();
+        ArchiveVerifier.Verification verification = ArchiveVerifier.verify(archive);
+        RestorePlan plan = RestorePlan.of(verification.summary(), targetDatabase, sourceDatabase);
+        return new RestoreResult(archive, plan, null, extraLiveCollections(plan), true,
+                Duration.ofNanos(System.nanoTime() - start));
+    }
+
+    /**
+     * @throws dev.todolist.backup.archive.ArchiveFormatException when the archive is damaged (nothing was changed)
+     * @throws RestorePlan.PlanException when the archive's database must be chosen (nothing was changed)
+     * @throws RestoreFailedException when a step after the verification failed
+     */
+    public RestoreResult restore(Path archive, Optional<String> sourceDatabase) throws IOException, RestoreFailedException {
+        long start = System.nanoTime();
+        ArchiveVerifier.Verification verification = ArchiveVerifier.verify(archive);
+        RestorePlan plan = RestorePlan.of(verification.summary(), targetDatabase, sourceDatabase);
+        notify(RestoreStep.VERIFIED, archive.getFileName().toString(), null);
+        try (BackupLock ignored = BackupLock.acquire(store.directory(), "restore")) {
+            store.removeTemporaries();
+            BackupResult safety;
+            try {
+                safety = safetyBackup.backupWhileLocked(ArchiveKind.PRE_RESTORE);
+            } catch (IOException | RuntimeException e) {
+                throw new RestoreFailedException("the safety backup of " + targetDatabase
+                        + " failed, nothing was changed: " + e.getMessage(), e, true, null);
+            }
+            notify(RestoreStep.SAFETY_BACKUP_TAKEN, safety.archive().getFileName().toString(), safety.archive());
+            LOG.info("safety backup of {} before the restore: {}", targetDatabase, safety.logLine());
+
+            stage(archive, plan, safety.archive(), listener);
+            List<String> dropped;
+            try {
+                dropped = swap(plan, listener);
+            } catch (Exception e) {
+                throw rollBack(plan, safety.archive(), e);
+            }
+            RestoreResult result = new RestoreResult(archive, plan, safety.archive(), dropped, false,
+                    Duration.ofNanos(System.nanoTime() - start));
+            LOG.info(result.logLine());
+            return result;
+        }
+    }
+
+    /** Loads and checks the staging collections; on failure drops them, the live data never touched. */
+    private void stage(Path archive, RestorePlan plan, Path safetyArchive, RestoreListener listener)
+            throws RestoreFailedException {
+        MongoDatabase database = client.getDatabase(targetDatabase);
+        try {
+            dropStaging(database);
+            load(archive, plan, database);
+            notify(RestoreStep.STAGING_LOADED, STAGING_PREFIX + "*", safetyArchive, listener);
+            check(plan, database);
+            notify(RestoreStep.STAGING_CHECKED, STAGING_PREFIX + "*", safetyArchive, listener);
+        } catch (Exception e) {
+            dropStagingQuietly(database);
+            throw new RestoreFailedException("restore into the staging collections failed, the live collections of "
+                    + targetDatabase + " were not changed: " + describe(e), e, true, safetyArchive);
+        }
+    }
+
+    private void load(Path archive, RestorePlan plan, MongoDatabase staging) throws IOException {
+        for (RestorePlan.CollectionRestore collection : plan.collections()) {
+            BsonDocument create = new BsonDocument("create", new BsonString(STAGING_PREFIX + collection.name()));
+            collection.description().options().forEach(create::put);
+            staging.runCommand(create);
+        }
+        Map<Namespace, RestorePlan.CollectionRestore> targets = plan.byBodyNamespace();
+        ArchiveReader.read(archive, new ArchiveVisitor() {
+            private final List<RawBsonDocument> batch = new ArrayList<>();
+            private long batchBytes;
+            private MongoCollection<RawBsonDocument> current;
+
+            @Override
+            public void segmentStart(Namespace namespace) {
+                RestorePlan.CollectionRestore target = targets.get(namespace);
+                current = target == null ? null
+                        : staging.getCollection(STAGING_PREFIX + target.name(), RawBsonDocument.class);
+            }
+
+            @Override
+            public void document(Namespace namespace, byte[] bson) {
+                if (current == null) {
+                    return;
+                }
+                batch.add(new RawBsonDocument(bson));
+                batchBytes += bson.length;
+                if (batch.size() >= BATCH_DOCUMENTS || batchBytes >= BATCH_BYTES) {
+                    flush();
+                }
+            }
+
+            @Override
+            public void segmentEnd(Namespace namespace) {
+                flush();
+                current = null;
+            }
+
+            private void flush() {
+                if (!batch.isEmpty()) {
+                    current.insertMany(batch, new InsertManyOptions().ordered(true).bypassDocumentValidation(true));
+                    batch.clear();
+                    batchBytes = 0;
+                }
+            }
+        });
+        for (RestorePlan.CollectionRestore collection : plan.collections()) {
+            BsonArray indexes = new BsonArray();
+            for (BsonDocument index : collection.description().indexes()) {
+                if (!"_id_".equals(index.getString("name").getValue())) {
+                    BsonDocument spec = index.clone();
+                    spec.remove("ns");
+                    indexes.add(spec);
+                }
+            }
+            if (!indexes.isEmpty()) {
+                staging.runCommand(new BsonDocument("createIndexes", new BsonString(STAGING_PREFIX + collection.name()))
+                        .append("indexes", indexes));
+            }
+        }
+    }
+
+    /** Every staged collection has exactly the archive's documents and at least its indexes. */
+    private static void check(RestorePlan plan, MongoDatabase staging) {
+        for (RestorePlan.CollectionRestore collection : plan.collections()) {
+            MongoCollection<BsonDocument> staged = staging.getCollection(STAGING_PREFIX + collection.name(),
+                    BsonDocument.class);
+            long count = staged.countDocuments();
+            if (count != collection.expectedDocuments()) {
+                throw new IllegalStateException("staged " + collection.name() + " has " + count
+                        + " documents, the archive " + collection.expectedDocuments());
+            }
+            Set<String> indexes = new HashSet<>();
+            staged.listIndexes(BsonDocument.class).forEach(index -> indexes.add(index.getString("name").getValue()));
+            for (String expected : collection.indexNames()) {
+                if (!indexes.contains(expected)) {
+                    throw new IllegalStateException("staged " + collection.name() + " lacks the index " + expected
+                            + " (has " + indexes + ")");
+                }
+            }
+        }
+    }
+
+    /** Moves the staged collections over the live ones; returns the live collections it dropped. */
+    private List<String> swap(RestorePlan plan, RestoreListener listener) throws Exception {
+        MongoDatabase admin = client.getDatabase("admin");
+        for (RestorePlan.CollectionRestore collection : plan.collections()) {
+            admin.runCommand(new BsonDocument("renameCollection",
+                    new BsonString(targetDatabase + "." + STAGING_PREFIX + collection.name()))
+                    .append("to", new BsonString(targetDatabase + "." + collection.name()))
+                    .append("dropTarget", BsonBoolean.TRUE));
+            listener.stepCompleted(RestoreStep.COLLECTION_SWAPPED, collection.name());
+        }
+        MongoDatabase live = client.getDatabase(targetDatabase);
+        List<String> dropped = extraLiveCollections(plan);
+        for (String name : dropped) {
+            live.getCollection(name).drop();
+        }
+        listener.stepCompleted(RestoreStep.EXTRA_COLLECTIONS_DROPPED, String.join(",", dropped));
+        for (RestorePlan.CollectionRestore view : plan.views()) {
+            live.getCollection(view.name()).drop();
+            BsonDocument create = new BsonDocument("create", new BsonString(view.name()));
+            view.description().options().forEach(create::put);
+            live.runCommand(create);
+        }
+        listener.stepCompleted(RestoreStep.VIEWS_CREATED, Integer.toString(plan.views().size()));
+        dropStaging(live);
+        listener.stepCompleted(RestoreStep.STAGING_DROPPED, STAGING_PREFIX + "*");
+        return dropped;
+    }
+
+    /** Live collections (and views) that the archive does not have: a restore replaces the whole database. */
+    private List<String> extraLiveCollections(RestorePlan plan) {
+        Set<String> restored = plan.restoredNames();
+        List<String> extra = new ArrayList<>();
+        for (String name : client.getDatabase(targetDatabase).listCollectionNames()) {
+            if (!name.startsWith("system.") && !name.startsWith(STAGING_PREFIX) && !restored.contains(name)) {
+                extra.add(name);
+            }
+        }
+        extra.sort(String::compareTo);
+        return extra;
+    }
+
+    private RestoreFailedException rollBack(RestorePlan failedPlan, Path safetyArchive, Exception failure) {
+        LOG.error("restore of {} failed during the swap ({}); putting back the safety backup {}", targetDatabase,
+                describe(failure), safetyArchive.getFileName());
+        try {
+            ArchiveVerifier.Verification verification = ArchiveVerifier.verify(safetyArchive);
+            RestorePlan safetyPlan = RestorePlan.of(verification.summary(), targetDatabase, Optional.of(targetDatabase));
+            stage(safetyArchive, safetyPlan, safetyArchive, RestoreListener.NONE);
+            swap(safetyPlan, RestoreListener.NONE);
+            LOG.warn("live database {} put back as it was before the restore (from {})", targetDatabase,
+                    safetyArchive.getFileName());
+            return new RestoreFailedException("restore failed during the swap: " + describe(failure)
+                    + "; the live database " + targetDatabase + " was put back from the safety backup "
+                    + safetyArchive.getFileName(), failure, true, safetyArchive);
+        } catch (Exception rollbackFailure) {
+            failure.addSuppressed(rollbackFailure);
+            return new RestoreFailedException("restore failed during the swap (" + describe(failure)
+                    + ") and putting back the safety backup failed too (" + describe(rollbackFailure)
+                    + "): the live database " + targetDatabase + " may be incomplete; restore " + safetyArchive
+                    + " by hand", failure, false, safetyArchive);
+        }
+    }
+
+    private void notify(RestoreStep step, String detail, Path safetyArchive) throws RestoreFailedException {
+        notify(step, detail, safetyArchive, listener);
+    }
+
+    private static void notify(RestoreStep step, String detail, Path safetyArchive, RestoreListener listener)
+            throws RestoreFailedException {
+        try {
+            listener.stepCompleted(step, detail);
+        } catch (Exception e) {
+            throw new RestoreFailedException("restore stopped after " + step + ": " + describe(e), e, true, safetyArchive);
+        }
+    }
+
+    /** Drops the staging collections, including those a crashed restore left behind. */
+    private static void dropStaging(MongoDatabase database) {
+        for (String name : database.listCollectionNames()) {
+            if (name.startsWith(STAGING_PREFIX)) {
+                database.getCollection(name).drop();
+            }
+        }
+    }
+
+    private static void dropStagingQuietly(MongoDatabase database) {
+        try {
+            dropStaging(database);
+        } catch (MongoException e) {
+            LOG.warn("could not drop the staging collections {}* of {}: {}", STAGING_PREFIX, database.getName(),
+                    e.getMessage());
+        }
+    }
+
+    private static String describe(Throwable e) {
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    }
+}

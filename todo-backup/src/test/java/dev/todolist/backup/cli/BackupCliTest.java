@@ -1,0 +1,200 @@
+package dev.todolist.backup.cli;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoDatabase;
+import dev.todolist.backup.archive.Fixtures;
+import dev.todolist.backup.lock.BackupLock;
+import dev.todolist.testing.MongoFixture;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The command line as a scheduler or script sees it: exit codes, stdout, stderr. */
+class BackupCliTest {
+
+    private static MongoClient client;
+
+    @TempDir
+    Path directory;
+
+    @BeforeAll
+    static void connect() {
+        client = MongoClients.create(MongoFixture.connectionString());
+    }
+
+    @AfterAll
+    static void disconnect() {
+        client.close();
+    }
+
+    private record Run(int exitCode, String out, String err) {
+    }
+
+    private Run run(Map<String, String> environment, String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = BackupCli.execute(args, environment, new PrintWriter(out, true), new PrintWriter(err, true));
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    private Map<String, String> environment(MongoDatabase database) {
+        Map<String, String> environment = new HashMap<>();
+        environment.put("MONGODB_URI", MongoFixture.uri(database.getName()));
+        environment.put("BACKUP_DIR", directory.toString());
+        return environment;
+    }
+
+    private MongoDatabase seeded() {
+        MongoDatabase database = client.getDatabase(MongoFixture.uniqueDatabase("cli"));
+        database.getCollection("todos").insertMany(Arrays.asList(new Document("title", "one"), new Document("title", "two")));
+        return database;
+    }
+
+    @Test
+    void verifyOfTheBadFormatFixtureExitsFourNamingTheProblem() throws Exception {
+        Path archive = Files.write(directory.resolve("bad-format.archive"), Fixtures.bytes("bad-format.archive"));
+        Run run = run(Map.of(), "verify", archive.toString());
+        assertEquals(ExitCodes.INVALID_ARCHIVE, run.exitCode());
+        assertTrue(run.err().startsWith("todolist-backup: archive refused: invalid metadata for namespace test.ixtest:"
+                + " not valid Extended JSON"), run.err());
+    }
+
+    @Test
+    void verifyOfAMongodumpFixtureExitsZeroListingItsNamespaces() throws Exception {
+        Path archive = Files.write(directory.resolve("dump-w-oplog.archive"), Fixtures.bytes("dump-w-oplog.archive"));
+        Run run = run(Map.of(), "verify", archive.toString());
+        assertEquals(ExitCodes.OK, run.exitCode(), run.err());
+        assertTrue(run.out().contains("test.foo"), run.out());
+        assertTrue(run.out().contains("no .sha256 file"), run.out());
+        assertTrue(run.out().contains("3 namespaces, 44 documents"), run.out());
+    }
+
+    @Test
+    void verifyOfAMissingFileExitsTwo() {
+        Run run = run(Map.of(), "verify", directory.resolve("nope.archive.gz").toString());
+        assertEquals(ExitCodes.USAGE, run.exitCode());
+        assertEquals("todolist-backup: no such file: " + directory.resolve("nope.archive.gz") + System.lineSeparator(), run.err());
+    }
+
+    @Test
+    void anUnknownOptionExitsTwoWithUsage() {
+        Run run = run(Map.of(), "backup", "--frobnicate");
+        assertEquals(ExitCodes.USAGE, run.exitCode());
+        assertTrue(run.err().startsWith("Unknown option: '--frobnicate'"), run.err());
+    }
+
+    @Test
+    void noCommandExitsTwo() {
+        assertEquals(ExitCodes.USAGE, run(Map.of()).exitCode());
+    }
+
+    @Test
+    void anInvalidCronFromTheEnvironmentExitsTwo() {
+        Run run = run(Map.of("BACKUP_CRON", "61 2 * * *", "BACKUP_DIR", directory.toString()), "schedule");
+        assertEquals(ExitCodes.USAGE, run.exitCode());
+        assertTrue(run.err().startsWith("todolist-backup: invalid configuration: invalid cron expression \"61 2 * * *\""),
+                run.err());
+    }
+
+    @Test
+    void aNonNumericRetentionFromTheEnvironmentExitsTwo() {
+        Run run = run(Map.of("BACKUP_KEEP_LAST", "seven", "BACKUP_DIR", directory.toString()), "prune");
+        assertEquals(ExitCodes.USAGE, run.exitCode());
+        assertTrue(run.err().startsWith("Invalid value for option '--keep-last': 'seven' is not an int"), run.err());
+    }
+
+    @Test
+    void aNegativeRetentionExitsTwo() {
+        Run run = run(Map.of("BACKUP_DIR", directory.toString()), "prune", "--keep-last", "-1");
+        assertEquals(ExitCodes.USAGE, run.exitCode());
+        assertTrue(run.err().startsWith("todolist-backup: invalid configuration: retention counts cannot be negative"),
+                run.err());
+    }
+
+    @Test
+    void anInvalidUriExitsTwoWithoutPrintingIt() {
+        Run run = run(Map.of("MONGODB_URI", "mongodb://user:s3cret@", "BACKUP_DIR", directory.toString()), "backup");
+        assertEquals(ExitCodes.USAGE, run.exitCode());
+        assertFalse(run.err().contains("s3cret"), run.err());
+        assertTrue(run.err().contains("not a valid MongoDB connection string"), run.err());
+    }
+
+    @Test
+    void backupWhileAnotherRunHoldsTheLockExitsThree() throws Exception {
+        MongoDatabase database = seeded();
+        try (BackupLock ignored = BackupLock.acquire(directory, "restore")) {
+            Run run = run(environment(database), "backup");
+            assertEquals(ExitCodes.LOCKED, run.exitCode());
+            assertTrue(run.err().startsWith("todolist-backup: another backup, restore or prune is running on " + directory),
+                    run.err());
+        }
+    }
+
+    @Test
+    void backupListVerifyAndRestoreWorkFromTheEnvironmentAlone() throws Exception {
+        MongoDatabase database = seeded();
+        Map<String, String> environment = environment(database);
+
+        Run backup = run(environment, "backup");
+        assertEquals(ExitCodes.OK, backup.exitCode(), backup.err());
+        Path archive = Path.of(backup.out().strip());
+        assertTrue(Files.exists(archive));
+
+        Run list = run(environment, "list");
+        assertTrue(list.out().contains(archive.getFileName() + " "), list.out());
+        assertTrue(list.out().contains("1 archive(s)"), list.out());
+
+        assertEquals(ExitCodes.OK, run(environment, "verify", archive.toString()).exitCode());
+
+        database.getCollection("todos").insertOne(new Document("title", "three"));
+        Run dryRun = run(environment, "restore", "--dry-run", archive.toString());
+        assertEquals(ExitCodes.OK, dryRun.exitCode(), dryRun.err());
+        assertTrue(dryRun.out().contains("dry run, nothing changed"), dryRun.out());
+        assertTrue(dryRun.out().contains("would restore " + database.getName() + ".todos -> " + database.getName()
+                + ".todos: 2 documents"), dryRun.out());
+        assertEquals(3, database.getCollection("todos").countDocuments());
+
+        Run restore = run(environment, "restore", archive.toString());
+        assertEquals(ExitCodes.OK, restore.exitCode(), restore.err());
+        assertEquals(2, database.getCollection("todos").countDocuments());
+    }
+
+    @Test
+    void restoreOfATruncatedArchiveExitsFourAndChangesNothing() throws Exception {
+        MongoDatabase database = seeded();
+        Map<String, String> environment = environment(database);
+        Path archive = Path.of(run(environment, "backup").out().strip());
+        byte[] bytes = Files.readAllBytes(archive);
+        Files.write(archive, Arrays.copyOf(bytes, bytes.length - 10));
+        database.getCollection("todos").insertOne(new Document("title", "three"));
+
+        Run restore = run(environment, "restore", archive.toString());
+
+        assertEquals(ExitCodes.INVALID_ARCHIVE, restore.exitCode());
+        assertTrue(restore.err().startsWith("todolist-backup: archive refused: SHA-256 mismatch"), restore.err());
+        assertEquals(3, database.getCollection("todos").countDocuments());
+    }
+
+    @Test
+    void aFlagOverridesTheEnvironment() throws Exception {
+        Path other = Files.createDirectory(directory.resolve("other"));
+        Run list = run(Map.of("BACKUP_DIR", directory.resolve("unused").toString()), "list", "--dir", other.toString());
+        assertEquals(ExitCodes.OK, list.exitCode());
+        assertTrue(list.out().contains("0 archive(s) in " + other), list.out());
+    }
+}

@@ -1,0 +1,266 @@
+package dev.todolist.backup.job;
+
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import dev.todolist.backup.archive.ArchiveFormatException;
+import dev.todolist.backup.archive.Namespace;
+import dev.todolist.testing.MongoFixture;
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.zip.GZIPInputStream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Backups and restores through the jobs, against the shared MongoDB fixture. */
+class BackupRestoreTest {
+
+    @TempDir
+    Path directory;
+
+    @Test
+    void backupThenRestoreGivesBackByteIdenticalDocumentsAndTheIndexes() throws Exception {
+        MongoDatabase source = TestDatabases.seeded("roundtrip");
+        ArchiveStore store = new ArchiveStore(directory);
+        BackupResult backup = TestDatabases.backupJob(source, store).backup();
+
+        assertEquals(3, backup.collections());
+        assertEquals(270, backup.documents());
+        assertTrue(backup.archive().getFileName().toString().matches("todolist-\\d{8}T\\d{6}Z\\.archive\\.gz"));
+        assertEquals(backup.sha256() + "  " + backup.archive().getFileName() + "\n",
+                Files.readString(ArchiveStore.checksumFileOf(backup.archive())));
+        assertEquals(270, ArchiveVerifier.verify(backup.archive()).summary().documentCount());
+
+        String target = MongoFixture.uniqueDatabase("roundtriptarget");
+        RestoreResult restore = TestDatabases.restoreJob(target, store, RestoreListener.NONE)
+                .restore(backup.archive(), Optional.empty());
+
+        MongoDatabase restored = TestDatabases.client().getDatabase(target);
+        assertEquals(TestDatabases.snapshot(source), TestDatabases.snapshot(restored));
+        assertEquals(TestDatabases.indexes(source), TestDatabases.indexes(restored));
+        assertEquals(source.getName(), restore.plan().sourceDatabase());
+        assertFalse(TestDatabases.hasStaging(restored), "the staging collections are dropped");
+    }
+
+    @Test
+    void restoreReplacesTheLiveDatabaseAfterASafetyBackupOfIt() throws Exception {
+        MongoDatabase live = TestDatabases.seeded("replace");
+        ArchiveStore store = new ArchiveStore(directory);
+        BackupResult backup = TestDatabases.backupJob(live, store).backup();
+        Map<String, Map<String, String>> backedUp = TestDatabases.snapshot(live);
+
+        live.getCollection("todos").deleteMany(Filters.eq("done", true));
+        live.getCollection("accounts").insertOne(new Document("_id", "intruder"));
+        live.getCollection("extra").insertOne(new Document("x", 1));
+        Map<String, Map<String, String>> changed = TestDatabases.snapshot(live);
+
+        RestoreResult result = TestDatabases.restoreJob(live.getName(), store, RestoreListener.NONE)
+                .restore(backup.archive(), Optional.empty());
+
+        assertEquals(backedUp, TestDatabases.snapshot(live));
+        assertEquals(List.of("extra"), result.droppedCollections());
+        assertNotNull(result.safetyArchive());
+        assertTrue(result.safetyArchive().getFileName().toString().startsWith("todolist-pre-restore-"));
+        long changedDocuments = changed.values().stream().mapToLong(Map::size).sum();
+        assertEquals(changedDocuments, ArchiveVerifier.verify(result.safetyArchive()).summary().documentCount());
+    }
+
+    @Test
+    void restoreFailingHalfWayThroughTheSwapPutsTheLiveDataBack() throws Exception {
+        MongoDatabase live = TestDatabases.seeded("halfway");
+        ArchiveStore store = new ArchiveStore(directory);
+        BackupResult backup = TestDatabases.backupJob(live, store).backup();
+        live.getCollection("todos").deleteMany(Filters.lt("priority", 2));
+        live.getCollection("accounts").insertOne(new Document("_id", "newer"));
+        Map<String, Map<String, String>> before = TestDatabases.snapshot(live);
+        Map<String, List<String>> indexesBefore = TestDatabases.indexes(live);
+
+        RestoreListener failAfterFirstSwap = (step, detail) -> {
+            if (step == RestoreStep.COLLECTION_SWAPPED) {
+                throw new IllegalStateException("injected failure after swapping " + detail);
+            }
+        };
+        RestoreFailedException failed = assertThrows(RestoreFailedException.class,
+                () -> TestDatabases.restoreJob(live.getName(), store, failAfterFirstSwap)
+                        .restore(backup.archive(), Optional.empty()));
+
+        assertTrue(failed.liveDataIntact(), failed.getMessage());
+        assertTrue(failed.getMessage().contains("put back from the safety backup"), failed.getMessage());
+        assertEquals(before, TestDatabases.snapshot(live));
+        assertEquals(indexesBefore, TestDatabases.indexes(live));
+        assertFalse(TestDatabases.hasStaging(live));
+    }
+
+    @Test
+    void restoreFailingInStagingNeverTouchesTheLiveData() throws Exception {
+        MongoDatabase live = TestDatabases.seeded("staging");
+        ArchiveStore store = new ArchiveStore(directory);
+        BackupResult backup = TestDatabases.backupJob(live, store).backup();
+        live.getCollection("todos").deleteMany(Filters.eq("priority", 1));
+        Map<String, Map<String, String>> before = TestDatabases.snapshot(live);
+
+        RestoreListener failWhenLoaded = (step, detail) -> {
+            if (step == RestoreStep.STAGING_LOADED) {
+                throw new IllegalStateException("injected failure in staging");
+            }
+        };
+        RestoreFailedException failed = assertThrows(RestoreFailedException.class,
+                () -> TestDatabases.restoreJob(live.getName(), store, failWhenLoaded).restore(backup.archive(), Optional.empty()));
+
+        assertTrue(failed.liveDataIntact());
+        assertEquals(before, TestDatabases.snapshot(live));
+        assertFalse(TestDatabases.hasStaging(live));
+    }
+
+    @Test
+    void truncatedArchiveIsRefusedBeforeAnythingChanges() throws Exception {
+        Fixture fixture = backedUpAndChanged("truncated");
+        byte[] bytes = Files.readAllBytes(fixture.archive);
+        Files.write(fixture.archive, java.util.Arrays.copyOf(bytes, bytes.length / 2));
+        // A matching checksum file, so that it is the archive decoding that must catch the damage.
+        Files.writeString(ArchiveStore.checksumFileOf(fixture.archive),
+                ChecksumFile.sha256(fixture.archive) + "  " + fixture.archive.getFileName() + "\n");
+
+        ArchiveFormatException refused = assertThrows(ArchiveFormatException.class, fixture::restore);
+        assertTrue(refused.getMessage().contains("truncated"), refused.getMessage());
+        fixture.assertUntouched();
+    }
+
+    @Test
+    void crcMismatchIsRefusedBeforeAnythingChanges() throws Exception {
+        Fixture fixture = backedUpAndChanged("crc");
+        byte[] raw;
+        try (InputStream in = new GZIPInputStream(Files.newInputStream(fixture.archive))) {
+            raw = in.readAllBytes();
+        }
+        int at = indexOf(raw, "u19@example.org".getBytes());
+        raw[at] = 'x';
+        Files.write(fixture.archive, raw);
+        Files.delete(ArchiveStore.checksumFileOf(fixture.archive));
+
+        ArchiveFormatException refused = assertThrows(ArchiveFormatException.class, fixture::restore);
+        assertTrue(refused.getMessage().startsWith("CRC mismatch for namespace " + fixture.live.getName() + ".accounts"),
+                refused.getMessage());
+        fixture.assertUntouched();
+    }
+
+    @Test
+    void wrongChecksumFileIsRefusedBeforeAnythingChanges() throws Exception {
+        Fixture fixture = backedUpAndChanged("checksum");
+        Files.writeString(ArchiveStore.checksumFileOf(fixture.archive),
+                "0".repeat(64) + "  " + fixture.archive.getFileName() + "\n");
+
+        ArchiveFormatException refused = assertThrows(ArchiveFormatException.class, fixture::restore);
+        assertTrue(refused.getMessage().startsWith("SHA-256 mismatch for " + fixture.archive.getFileName()),
+                refused.getMessage());
+        fixture.assertUntouched();
+    }
+
+    @Test
+    void archiveWithInvalidMetadataIsRefusedBeforeAnythingChanges() throws Exception {
+        Fixture fixture = backedUpAndChanged("badformat");
+        Files.delete(ArchiveStore.checksumFileOf(fixture.archive));
+        Files.write(fixture.archive, dev.todolist.backup.archive.Fixtures.bytes("bad-format.archive"));
+
+        ArchiveFormatException refused = assertThrows(ArchiveFormatException.class, fixture::restore);
+        assertTrue(refused.getMessage().startsWith("invalid metadata for namespace test.ixtest"), refused.getMessage());
+        fixture.assertUntouched();
+    }
+
+    @Test
+    void dryRunSaysWhatWouldHappenAndChangesNothing() throws Exception {
+        Fixture fixture = backedUpAndChanged("dryrun");
+        fixture.live.getCollection("extra").insertOne(new Document("x", 1));
+        Map<String, Map<String, String>> before = TestDatabases.snapshot(fixture.live);
+
+        RestoreResult plan = TestDatabases.restoreJob(fixture.live.getName(), fixture.store, RestoreListener.NONE)
+                .dryRun(fixture.archive, Optional.empty());
+
+        assertTrue(plan.dryRun());
+        assertEquals(List.of("accounts", "empty", "todos"),
+                plan.plan().collections().stream().map(RestorePlan.CollectionRestore::name).sorted().toList());
+        assertEquals(List.of("extra"), plan.droppedCollections());
+        assertEquals(before, TestDatabases.snapshot(fixture.live));
+        assertEquals(1, fixture.store.list().size(), "no safety backup is taken");
+    }
+
+    @Test
+    void mongodumpArchiveWithAnOplogRestoresItsDatabaseAndSaysWhatItSkips() throws Exception {
+        Path archive = directory.resolve("dump-w-oplog.archive");
+        Files.write(archive, dev.todolist.backup.archive.Fixtures.bytes("dump-w-oplog.archive"));
+        String target = MongoFixture.uniqueDatabase("fromdump");
+
+        RestoreResult result = TestDatabases.restoreJob(target, new ArchiveStore(directory), RestoreListener.NONE)
+                .restore(archive, Optional.empty());
+
+        MongoDatabase restored = TestDatabases.client().getDatabase(target);
+        assertEquals(25, restored.getCollection("foo").countDocuments());
+        assertEquals(25, restored.getCollection("foo").find(Filters.exists("a")).into(new java.util.ArrayList<>()).size());
+        assertEquals("test", result.plan().sourceDatabase());
+        Map<Namespace, String> skipped = new java.util.HashMap<>();
+        result.plan().skipped().forEach(entry -> skipped.put(entry.namespace(), entry.reason()));
+        assertTrue(skipped.get(Namespace.oplog()).startsWith("oplog entries are not replayed"));
+        assertTrue(skipped.get(new Namespace("admin", "system.version")).startsWith("another database"));
+    }
+
+    @Test
+    void mongodumpTimeseriesArchiveIsVerifiedAndItsTimeseriesCollectionSkippedWithAReason() throws Exception {
+        Path archive = directory.resolve("timeseries.archive");
+        Files.write(archive, dev.todolist.backup.archive.Fixtures.bytes("timeseries_tests_dump.archive"));
+
+        RestoreResult plan = TestDatabases.restoreJob(MongoFixture.uniqueDatabase("ts"), new ArchiveStore(directory),
+                RestoreListener.NONE).dryRun(archive, Optional.empty());
+
+        RestorePlan.Skipped timeseries = plan.plan().skipped().stream()
+                .filter(entry -> entry.namespace().equals(new Namespace("timeseries_test", "foo_ts"))).findFirst().orElseThrow();
+        assertEquals(10, timeseries.documents());
+        assertTrue(timeseries.reason().startsWith("a time-series collection"));
+    }
+
+    private Fixture backedUpAndChanged(String prefix) throws IOException {
+        MongoDatabase live = TestDatabases.seeded(prefix);
+        ArchiveStore store = new ArchiveStore(directory);
+        BackupResult backup = TestDatabases.backupJob(live, store).backup();
+        live.getCollection("todos").deleteMany(Filters.eq("done", true));
+        return new Fixture(live, store, backup.archive(), TestDatabases.snapshot(live));
+    }
+
+    private record Fixture(MongoDatabase live, ArchiveStore store, Path archive, Map<String, Map<String, String>> before) {
+
+        void restore() throws Exception {
+            TestDatabases.restoreJob(live.getName(), store, RestoreListener.NONE).restore(archive, Optional.empty());
+        }
+
+        void assertUntouched() throws IOException {
+            assertEquals(before, TestDatabases.snapshot(live));
+            assertFalse(TestDatabases.hasStaging(live));
+            assertTrue(store.list().stream().noneMatch(archive -> archive.kind() == ArchiveKind.PRE_RESTORE),
+                    "no safety backup: the restore stopped before it");
+        }
+    }
+
+    private static int indexOf(byte[] haystack, byte[] needle) {
+        outer:
+        for (int i = 0; i <= haystack.length - needle.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (haystack[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        throw new IllegalArgumentException("not found");
+    }
+}
