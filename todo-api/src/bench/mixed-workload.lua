@@ -19,10 +19,11 @@ function setup(thread)
   table.insert(threads, thread)
 end
 
+-- Globals of each thread's Lua state; done() reads them with thread:get().
 local created = {}
 local counter = 0
-local non_2xx = 0
-local ops = { list = 0, get = 0, create = 0, patch = 0, delete = 0 }
+non_2xx = 0
+ops_list, ops_get, ops_create, ops_patch, ops_delete = 0, 0, 0, 0, 0
 
 function init(args)
   math.randomseed(os.time() + (tid or 0) * 7919)
@@ -34,7 +35,7 @@ end
 
 local function create()
   counter = counter + 1
-  ops.create = ops.create + 1
+  ops_create = ops_create + 1
   return wrk.format("POST", base, json_headers,
     string.format('{"title":"bench %d-%d","priority":"normal"}', tid or 0, counter))
 end
@@ -42,15 +43,15 @@ end
 function request()
   local r = math.random(100)
   if r <= 40 then
-    ops.list = ops.list + 1
+    ops_list = ops_list + 1
     return wrk.format("GET", string.format("%s?page=%d&size=20", base, math.random(page_count)), json_headers)
   elseif r <= 70 then
-    ops.get = ops.get + 1
+    ops_get = ops_get + 1
     return wrk.format("GET", base .. "/" .. random_id(), json_headers)
   elseif r <= 82 then
     return create()
   elseif r <= 95 then
-    ops.patch = ops.patch + 1
+    ops_patch = ops_patch + 1
     local completed = (math.random(2) == 1) and "true" or "false"
     return wrk.format("PATCH", base .. "/" .. random_id(), json_headers,
       string.format('{"completed":%s}', completed))
@@ -59,7 +60,7 @@ function request()
     if id == nil then
       return create()
     end
-    ops.delete = ops.delete + 1
+    ops_delete = ops_delete + 1
     return wrk.format("DELETE", base .. "/" .. id, json_headers)
   end
 end
@@ -75,16 +76,14 @@ function response(status, headers, body)
       table.insert(created, id)
     end
   end
-  thread:set("non_2xx", non_2xx)
-  thread:set("ops", string.format("list=%d get=%d create=%d patch=%d delete=%d",
-    ops.list, ops.get, ops.create, ops.patch, ops.delete))
 end
 
 function done(summary, latency, requests)
   local non2xx, opsline = 0, ""
   for _, t in ipairs(threads) do
     non2xx = non2xx + (t:get("non_2xx") or 0)
-    opsline = opsline .. " [" .. (t:get("ops") or "") .. "]"
+    opsline = opsline .. string.format(" [list=%d get=%d create=%d patch=%d delete=%d]",
+      t:get("ops_list"), t:get("ops_get"), t:get("ops_create"), t:get("ops_patch"), t:get("ops_delete"))
   end
   local e = summary.errors
   io.write(string.format("BENCH requests=%d\n", summary.requests))

@@ -23,8 +23,4 @@ public record HealthReport(String status, Instant timestamp, long uptime, String
     public static final String ERROR = "ERROR";
     public static final String CONNECTED = "connected";
     public static final String DISCONNECTED = "disconnected";
-
-    public boolean healthy() {
-        return OK.equals(status);
-    }
 }
