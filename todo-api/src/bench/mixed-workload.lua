@@ -1,0 +1,100 @@
+-- Mixed Todo-Backend workload for wrk (run by run-benchmark.sh).
+-- Per request: 40% list a page, 30% get one todo, 12% create, 13% patch, 5% delete.
+-- Gets and patches use the ids preloaded before the run (ids.lua, written by the script); deletes
+-- only remove todos this thread created during the run, so no request targets a deleted todo and
+-- every non-2xx answer is a real error.
+
+package.path = package.path .. ";" .. (os.getenv("BENCH_LUA_DIR") or ".") .. "/?.lua"
+local preloaded = require("ids")
+
+local base = os.getenv("BENCH_BASE_PATH") or "/api/v1/todos"
+local page_count = tonumber(os.getenv("BENCH_PAGES") or "50")
+local json_headers = { ["Content-Type"] = "application/json", ["Accept"] = "application/json" }
+local threads = {}
+local thread_id = 0
+
+function setup(thread)
+  thread_id = thread_id + 1
+  thread:set("tid", thread_id)
+  table.insert(threads, thread)
+end
+
+local created = {}
+local counter = 0
+local non_2xx = 0
+local ops = { list = 0, get = 0, create = 0, patch = 0, delete = 0 }
+
+function init(args)
+  math.randomseed(os.time() + (tid or 0) * 7919)
+end
+
+local function random_id()
+  return preloaded[math.random(#preloaded)]
+end
+
+local function create()
+  counter = counter + 1
+  ops.create = ops.create + 1
+  return wrk.format("POST", base, json_headers,
+    string.format('{"title":"bench %d-%d","priority":"normal"}', tid or 0, counter))
+end
+
+function request()
+  local r = math.random(100)
+  if r <= 40 then
+    ops.list = ops.list + 1
+    return wrk.format("GET", string.format("%s?page=%d&size=20", base, math.random(page_count)), json_headers)
+  elseif r <= 70 then
+    ops.get = ops.get + 1
+    return wrk.format("GET", base .. "/" .. random_id(), json_headers)
+  elseif r <= 82 then
+    return create()
+  elseif r <= 95 then
+    ops.patch = ops.patch + 1
+    local completed = (math.random(2) == 1) and "true" or "false"
+    return wrk.format("PATCH", base .. "/" .. random_id(), json_headers,
+      string.format('{"completed":%s}', completed))
+  else
+    local id = table.remove(created)
+    if id == nil then
+      return create()
+    end
+    ops.delete = ops.delete + 1
+    return wrk.format("DELETE", base .. "/" .. id, json_headers)
+  end
+end
+
+function response(status, headers, body)
+  if status < 200 or status > 299 then
+    non_2xx = non_2xx + 1
+  end
+  -- Responses of a thread's connections interleave, so a creation is recognised by its 201.
+  if status == 201 and body then
+    local id = string.match(body, '"id"%s*:%s*"([^"]+)"')
+    if id then
+      table.insert(created, id)
+    end
+  end
+  thread:set("non_2xx", non_2xx)
+  thread:set("ops", string.format("list=%d get=%d create=%d patch=%d delete=%d",
+    ops.list, ops.get, ops.create, ops.patch, ops.delete))
+end
+
+function done(summary, latency, requests)
+  local non2xx, opsline = 0, ""
+  for _, t in ipairs(threads) do
+    non2xx = non2xx + (t:get("non_2xx") or 0)
+    opsline = opsline .. " [" .. (t:get("ops") or "") .. "]"
+  end
+  local e = summary.errors
+  io.write(string.format("BENCH requests=%d\n", summary.requests))
+  io.write(string.format("BENCH duration_s=%.2f\n", summary.duration / 1e6))
+  io.write(string.format("BENCH rps=%.1f\n", summary.requests / (summary.duration / 1e6)))
+  io.write(string.format("BENCH p50_ms=%.2f\n", latency:percentile(50) / 1000))
+  io.write(string.format("BENCH p95_ms=%.2f\n", latency:percentile(95) / 1000))
+  io.write(string.format("BENCH p99_ms=%.2f\n", latency:percentile(99) / 1000))
+  io.write(string.format("BENCH max_ms=%.2f\n", latency.max / 1000))
+  io.write(string.format("BENCH socket_errors=%d\n", e.connect + e.read + e.write + e.timeout))
+  io.write(string.format("BENCH non_2xx=%d\n", non2xx))
+  io.write(string.format("BENCH ops=%s\n", opsline))
+end

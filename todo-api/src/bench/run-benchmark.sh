@@ -1,0 +1,194 @@
+#!/usr/bin/env bash
+# Benchmark of the API on the embedded default (not a test; CI does not run it).
+#
+# Builds the -all jar if missing, starts it on a fresh data directory with a small heap, records
+# the time from launch to the first healthy /health, loads 10 000 todos, runs a mixed workload
+# (list pages, get, create, patch, delete) with wrk at 64 connections for a bounded time, and
+# writes req/s, p50/p95/p99, errors, peak RSS (VmHWM) and MongoDB connections in use (sampled
+# from /metrics) to benchmarks/results/<timestamp>.md.
+#
+# Usage: todo-api/src/bench/run-benchmark.sh
+# Environment: BENCH_DURATION (30s), BENCH_CONNECTIONS (64), BENCH_THREADS (2), BENCH_TODOS (10000),
+#              BENCH_PORT (3900), BENCH_JAVA_OPTS (-Xms64m -Xmx128m -XX:+UseSerialGC).
+# Needs: java 17, wrk, curl, jq.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../../.." && pwd)"
+readonly ROOT
+readonly BENCH_DIR="${ROOT}/todo-api/src/bench"
+readonly DURATION="${BENCH_DURATION:-30s}"
+readonly CONNECTIONS="${BENCH_CONNECTIONS:-64}"
+readonly THREADS="${BENCH_THREADS:-2}"
+readonly TODOS="${BENCH_TODOS:-10000}"
+readonly PORT="${BENCH_PORT:-3900}"
+readonly JAVA_OPTS="${BENCH_JAVA_OPTS:--Xms64m -Xmx128m -XX:+UseSerialGC}"
+readonly BASE_URL="http://127.0.0.1:${PORT}"
+readonly API="${BASE_URL}/api/v1/todos"
+
+WORK=""
+APP_PID=""
+SAMPLER_PID=""
+
+usage() {
+  sed -n '2,14p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
+}
+
+cleanup() {
+  if [[ -n "${SAMPLER_PID}" ]]; then
+    kill "${SAMPLER_PID}" 2>/dev/null || true
+  fi
+  if [[ -n "${APP_PID}" ]] && kill -0 "${APP_PID}" 2>/dev/null; then
+    kill "${APP_PID}"
+    wait "${APP_PID}" 2>/dev/null || true
+  fi
+  [[ -n "${WORK}" ]] && rm -rf "${WORK}"
+}
+
+require_tools() {
+  local tool
+  for tool in java wrk curl jq; do
+    command -v "${tool}" >/dev/null || { echo "missing ${tool} (Debian: apt-get install ${tool})" >&2; exit 1; }
+  done
+}
+
+jar_path() {
+  local jar
+  jar="$(find "${ROOT}/todo-api/target" -maxdepth 1 -name 'todo-api-*-all.jar' 2>/dev/null | head -n 1)"
+  if [[ -z "${jar}" ]]; then
+    (cd "${ROOT}" && ./mvnw -B -q -DskipTests package) >&2
+    jar="$(find "${ROOT}/todo-api/target" -maxdepth 1 -name 'todo-api-*-all.jar' | head -n 1)"
+  fi
+  echo "${jar}"
+}
+
+now_ms() {
+  date +%s%3N
+}
+
+# Starts the API and prints the milliseconds from launch to the first 200 on /health.
+start_api() {
+  local jar="$1" started
+  started="$(now_ms)"
+  # shellcheck disable=SC2086 # JAVA_OPTS is a list of flags
+  (cd "${WORK}" && exec env -u MONGODB_URI APP_ENV=benchmark APP_PORT="${PORT}" TODO_DATA_DIR="${WORK}/data" \
+    java ${JAVA_OPTS} -jar "${jar}") >"${WORK}/api.log" 2>&1 &
+  APP_PID=$!
+  until [[ "$(curl -s -o /dev/null -w '%{http_code}' "${BASE_URL}/health" || true)" == "200" ]]; do
+    kill -0 "${APP_PID}" 2>/dev/null || { echo "the API exited; see its log:" >&2; cat "${WORK}/api.log" >&2; exit 1; }
+    sleep 0.05
+  done
+  echo $(($(now_ms) - started))
+}
+
+load_todos() {
+  local config="${WORK}/load.curl" i created
+  : >"${config}"
+  for ((i = 1; i <= TODOS; i++)); do
+    printf 'url = "%s"\nheader = "Content-Type: application/json"\ndata = "{\\"title\\":\\"preloaded %d\\",\\"tags\\":[\\"bench\\"]}"\noutput = "/dev/null"\nwrite-out = "%%{http_code}\\n"\nnext\n' \
+      "${API}" "${i}" >>"${config}"
+  done
+  created="$(curl -s --parallel --parallel-max 16 -K "${config}" | grep -c '^201$' || true)"
+  if ((created != TODOS)); then
+    echo "only ${created} of ${TODOS} todos were created" >&2
+    exit 1
+  fi
+}
+
+# Writes ids.lua: the ids of the preloaded todos, read page by page.
+collect_ids() {
+  local page first_page=0 ids_file="${WORK}/ids.txt" count
+  : >"${ids_file}"
+  if [[ "$(curl -s -o /dev/null -w '%{http_code}' "${API}?page=0&size=100")" != "200" ]]; then
+    first_page=1
+  fi
+  for ((page = first_page; ; page++)); do
+    count="$(curl -sf "${API}?page=${page}&size=100" | jq -r '.[].id' | tee -a "${ids_file}" | wc -l)"
+    ((count > 0)) || break
+    (($(wc -l <"${ids_file}") < TODOS)) || break
+  done
+  {
+    echo "return {"
+    sort -u "${ids_file}" | sed 's/.*/  "&",/'
+    echo "}"
+  } >"${WORK}/ids.lua"
+  sort -u "${ids_file}" | wc -l
+}
+
+# Samples the driver pool (connections in use, pool size) every half second into pool.txt.
+sample_pool() {
+  while true; do
+    curl -s "${BASE_URL}/metrics" \
+      | awk '/^mongodb_driver_pool_checkedout\{/ {inuse += $2} /^mongodb_driver_pool_size\{/ {size += $2}
+             END {printf "%d %d\n", inuse, size}' >>"${WORK}/pool.txt" || true
+    sleep 0.5
+  done
+}
+
+bench_value() {
+  sed -n "s/^BENCH $1=//p" "${WORK}/wrk.txt"
+}
+
+main() {
+  if [[ "${1:-}" == "-h" || "${1:-}" == "--help" ]]; then
+    usage
+    exit 0
+  fi
+  require_tools
+  local jar healthy_ms id_count peak_rss_kb pool_max_inuse pool_max_size stamp report
+  jar="$(jar_path)"
+  WORK="$(mktemp -d)"
+  trap cleanup EXIT
+
+  healthy_ms="$(start_api "${jar}")"
+  echo "healthy after ${healthy_ms} ms; loading ${TODOS} todos"
+  load_todos
+  id_count="$(collect_ids)"
+  echo "collected ${id_count} ids; running wrk for ${DURATION} at ${CONNECTIONS} connections"
+
+  sample_pool &
+  SAMPLER_PID=$!
+  BENCH_LUA_DIR="${WORK}" BENCH_PAGES=$((TODOS / 20)) \
+    wrk -t "${THREADS}" -c "${CONNECTIONS}" -d "${DURATION}" --timeout 10s --latency \
+    -s "${BENCH_DIR}/mixed-workload.lua" "${BASE_URL}" >"${WORK}/wrk.txt"
+  kill "${SAMPLER_PID}" && SAMPLER_PID=""
+
+  peak_rss_kb="$(awk '/^VmHWM:/ {print $2}' "/proc/${APP_PID}/status")"
+  pool_max_inuse="$(awk 'BEGIN {m = 0} $1 > m {m = $1} END {print m}' "${WORK}/pool.txt")"
+  pool_max_size="$(awk 'BEGIN {m = 0} $2 > m {m = $2} END {print m}' "${WORK}/pool.txt")"
+
+  stamp="$(date -u +%Y%m%dT%H%M%SZ)"
+  mkdir -p "${ROOT}/benchmarks/results"
+  report="${ROOT}/benchmarks/results/${stamp}.md"
+  cat >"${report}" <<REPORT
+# Benchmark ${stamp}
+
+API on the embedded default (fresh data directory), \`${JAVA_OPTS}\`, commit \`$(git -C "${ROOT}" rev-parse --short HEAD 2>/dev/null || echo unknown)\`.
+Machine: $(nproc) cores, load average before the run $(cut -d' ' -f1-3 /proc/loadavg); wrk ${THREADS} threads, ${CONNECTIONS} connections, ${DURATION}.
+Workload: ${TODOS} preloaded todos; 40% list page (size 20), 30% get, 12% create, 13% patch, 5% delete.
+
+| figure | value |
+|---|---|
+| start to healthy | ${healthy_ms} ms |
+| requests | $(bench_value requests) in $(bench_value duration_s) s |
+| throughput | $(bench_value rps) req/s |
+| latency p50 / p95 / p99 | $(bench_value p50_ms) / $(bench_value p95_ms) / $(bench_value p99_ms) ms |
+| latency max | $(bench_value max_ms) ms |
+| errors (non-2xx answers) | $(bench_value non_2xx) |
+| errors (socket: connect/read/write/timeout) | $(bench_value socket_errors) |
+| peak RSS of the API process (VmHWM) | $((peak_rss_kb / 1024)) MB |
+| MongoDB connections in use (max sampled) | ${pool_max_inuse} (pool size max ${pool_max_size}) |
+
+Operations per wrk thread: $(bench_value ops)
+
+<details><summary>wrk output</summary>
+
+\`\`\`
+$(grep -v '^BENCH ' "${WORK}/wrk.txt")
+\`\`\`
+</details>
+REPORT
+  echo "report: ${report}"
+  cat "${report}"
+}
+
+main "$@"

@@ -1,0 +1,82 @@
+package dev.todolist.api.health;
+
+import dev.todolist.api.Http;
+import dev.todolist.testing.MongoFixture;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.test.support.TestPropertyProvider;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+@MicronautTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class HealthEndpointTest implements TestPropertyProvider {
+
+    @Inject
+    EmbeddedServer server;
+
+    @Inject
+    JsonMapper json;
+
+    @Override
+    public Map<String, String> getProperties() {
+        return Map.of(
+                "mongodb.uri", MongoFixture.uri(MongoFixture.uniqueDatabase("health")),
+                "todolist.environment", "staging");
+    }
+
+    @Test
+    void healthAnswersInThePlansShape() throws IOException {
+        HttpResponse<String> response = Http.get(server.getURL(), "/health");
+
+        assertEquals(200, response.statusCode());
+        assertTrue(response.headers().firstValue("content-type").orElse("").startsWith("application/json"));
+        assertEquals("no-store", response.headers().firstValue("cache-control").orElse(""));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> body = json.readValue(response.body(), Map.class);
+        assertEquals(java.util.Set.of("status", "timestamp", "uptime", "environment", "database", "memory", "pid"),
+                body.keySet());
+        assertEquals("OK", body.get("status"));
+        assertEquals("connected", body.get("database"));
+        assertEquals("staging", body.get("environment"));
+        assertNotNull(Instant.parse((String) body.get("timestamp")));
+        assertTrue(((Number) body.get("uptime")).longValue() >= 0);
+        assertEquals(ProcessHandle.current().pid(), ((Number) body.get("pid")).longValue());
+        @SuppressWarnings("unchecked")
+        Map<String, Object> memory = (Map<String, Object>) body.get("memory");
+        assertTrue(((Number) memory.get("heapUsed")).longValue() > 0, memory::toString);
+        assertTrue(((Number) memory.get("heapTotal")).longValue() >= ((Number) memory.get("heapUsed")).longValue());
+        assertTrue(((Number) memory.get("nonHeapUsed")).longValue() > 0, memory::toString);
+        assertTrue(((Number) memory.get("rss")).longValue() > ((Number) memory.get("heapUsed")).longValue(),
+                memory::toString);
+    }
+
+    @Test
+    void livenessAndReadinessProbesAreUpUnderManagement() {
+        HttpResponse<String> liveness = Http.get(server.getURL(), "/management/health/liveness");
+        HttpResponse<String> readiness = Http.get(server.getURL(), "/management/health/readiness");
+
+        assertEquals(200, liveness.statusCode());
+        assertTrue(liveness.body().contains("\"status\":\"UP\""), liveness.body());
+        assertEquals(200, readiness.statusCode());
+        assertTrue(readiness.body().contains("\"status\":\"UP\""), readiness.body());
+    }
+
+    @Test
+    void otherManagementEndpointsAreNotExposed() {
+        assertEquals(404, Http.get(server.getURL(), "/management/beans").statusCode());
+        assertEquals(404, Http.get(server.getURL(), "/management/env").statusCode());
+        assertEquals(404, Http.get(server.getURL(), "/management/stop").statusCode());
+    }
+}

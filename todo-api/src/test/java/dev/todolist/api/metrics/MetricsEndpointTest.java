@@ -1,0 +1,106 @@
+package dev.todolist.api.metrics;
+
+import com.mongodb.client.MongoClient;
+import dev.todolist.api.Http;
+import dev.todolist.testing.MongoFixture;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.test.support.TestPropertyProvider;
+import jakarta.inject.Inject;
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.IntStream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+@MicronautTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class MetricsEndpointTest implements TestPropertyProvider {
+
+    private final String database = MongoFixture.uniqueDatabase("metrics");
+
+    @Inject
+    EmbeddedServer server;
+
+    @Inject
+    MongoClient client;
+
+    @Override
+    public Map<String, String> getProperties() {
+        return Map.of(
+                "mongodb.uri", MongoFixture.uri(database),
+                "todolist.metrics.todos.refresh", "200ms");
+    }
+
+    @Test
+    void metricsAreInPrometheusTextFormat() {
+        HttpResponse<String> response = Http.get(server.getURL(), "/metrics");
+
+        assertEquals(200, response.statusCode());
+        assertTrue(response.headers().firstValue("content-type").orElse("").startsWith("text/plain"));
+        assertTrue(response.body().contains("# TYPE jvm_memory_used_bytes gauge"), "JVM metrics");
+    }
+
+    @Test
+    void requestLatencyHistogramsArePerRouteAndStatus() {
+        Http.get(server.getURL(), "/health");
+        Http.get(server.getURL(), "/no-such-route");
+
+        String metrics = Http.get(server.getURL(), "/metrics").body();
+
+        assertTrue(Pattern.compile("http_server_requests_seconds_bucket\\{[^}]*method=\"GET\"[^}]*status=\"200\""
+                + "[^}]*uri=\"/health\"[^}]*le=\"[0-9.]+\"}").matcher(metrics).find(), "histogram buckets for /health");
+        assertTrue(Pattern.compile("http_server_requests_seconds_count\\{[^}]*status=\"404\"").matcher(metrics).find(),
+                "404s counted");
+    }
+
+    @Test
+    void mongoDriverPoolShowsConnectionsInUse() {
+        Http.get(server.getURL(), "/health");
+
+        String metrics = Http.get(server.getURL(), "/metrics").body();
+
+        assertTrue(metrics.contains("mongodb_driver_pool_checkedout{"), "connections in use");
+        assertTrue(metrics.contains("mongodb_driver_pool_size{"), "pool size");
+        assertTrue(metrics.contains("mongodb_driver_commands_seconds_count{"), "command timings");
+    }
+
+    @Test
+    void todoGaugesCountTheStoredTodos() throws InterruptedException {
+        List<Document> todos = IntStream.range(0, 7)
+                .mapToObj(i -> new Document("title", "todo " + i).append("completed", i < 3))
+                .toList();
+        client.getDatabase(database).getCollection("todos").insertMany(todos);
+
+        String metrics = awaitMetric("todolist_todos", 7.0);
+
+        assertEquals(7.0, gauge(metrics, "todolist_todos"));
+        assertEquals(3.0, gauge(awaitMetric("todolist_todos_completed", 3.0), "todolist_todos_completed"));
+    }
+
+    /** The gauges refresh on a schedule, so the figure is polled for rather than expected at once. */
+    private String awaitMetric(String name, double expected) throws InterruptedException {
+        String metrics = "";
+        for (int attempt = 0; attempt < 100; attempt++) {
+            metrics = Http.get(server.getURL(), "/metrics").body();
+            if (gauge(metrics, name) == expected) {
+                return metrics;
+            }
+            Thread.sleep(100);
+        }
+        return metrics;
+    }
+
+    private static double gauge(String metrics, String name) {
+        Matcher matcher = Pattern.compile("(?m)^" + name + "(?:\\{[^}]*})? (\\S+)$").matcher(metrics);
+        return matcher.find() ? Double.parseDouble(matcher.group(1)) : Double.NaN;
+    }
+}
