@@ -206,13 +206,41 @@ class BackupRestoreTest {
                 .restore(archive, Optional.empty());
 
         MongoDatabase restored = TestDatabases.client().getDatabase(target);
-        assertEquals(25, restored.getCollection("foo").countDocuments());
-        assertEquals(25, restored.getCollection("foo").find(Filters.exists("a")).into(new java.util.ArrayList<>()).size());
+        List<String> dumped = new java.util.ArrayList<>();
+        dev.todolist.backup.archive.ArchiveReader.read(archive, new dev.todolist.backup.archive.ArchiveVisitor() {
+            @Override
+            public void document(Namespace namespace, byte[] bson) {
+                if (namespace.equals(new Namespace("test", "foo"))) {
+                    dumped.add(java.util.HexFormat.of().formatHex(bson));
+                }
+            }
+        });
+        assertEquals(25, dumped.size());
+        assertEquals(new java.util.TreeSet<>(dumped),
+                new java.util.TreeSet<>(TestDatabases.snapshot(restored).get("foo").values()), "byte-identical documents");
         assertEquals("test", result.plan().sourceDatabase());
         Map<Namespace, String> skipped = new java.util.HashMap<>();
         result.plan().skipped().forEach(entry -> skipped.put(entry.namespace(), entry.reason()));
         assertTrue(skipped.get(Namespace.oplog()).startsWith("oplog entries are not replayed"));
         assertTrue(skipped.get(new Namespace("admin", "system.version")).startsWith("another database"));
+    }
+
+    @Test
+    void everyTruncatedPrefixOfAJobArchiveIsRefused() throws Exception {
+        MongoDatabase small = TestDatabases.client().getDatabase(MongoFixture.uniqueDatabase("prefixes"));
+        small.getCollection("todos").insertMany(List.of(new Document("title", "a"), new Document("title", "b")));
+        small.getCollection("empty_one").drop();
+        small.createCollection("empty_one");
+        BackupResult backup = TestDatabases.backupJob(small, new ArchiveStore(directory)).backup();
+        byte[] gzipped = Files.readAllBytes(backup.archive());
+        for (int length = 0; length < gzipped.length; length++) {
+            byte[] prefix = java.util.Arrays.copyOf(gzipped, length);
+            int cut = length;
+            assertThrows(ArchiveFormatException.class, () -> dev.todolist.backup.archive.Fixtures.read(prefix,
+                    new dev.todolist.backup.archive.ArchiveVisitor() { }), "prefix of " + cut + " bytes");
+        }
+        assertEquals(2, dev.todolist.backup.archive.Fixtures.read(gzipped,
+                new dev.todolist.backup.archive.ArchiveVisitor() { }).documentCount());
     }
 
     @Test
