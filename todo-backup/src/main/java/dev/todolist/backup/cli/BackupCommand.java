@@ -38,9 +38,16 @@ final class BackupCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         RetentionPolicy policy = retention.policy();
+        long start = System.nanoTime();
         try (MongoClient client = connection.connect()) {
             BackupJob job = newJob(client, connection, directory);
-            BackupResult result = job.backup();
+            BackupResult result;
+            try {
+                result = job.backup();
+            } catch (Exception e) {
+                LOG.error("backup failed duration_ms={} error=\"{}\"", (System.nanoTime() - start) / 1_000_000, e.getMessage());
+                throw e;
+            }
             LOG.info(result.logLine());
             spec.commandLine().getOut().println(result.archive());
             if (!noPrune) {
