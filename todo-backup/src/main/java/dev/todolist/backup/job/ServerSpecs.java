@@ -3,6 +3,8 @@ package dev.todolist.backup.job;
 import org.bson.BsonArray;
 import org.bson.BsonDocument;
 import org.bson.BsonValue;
+import org.bson.json.JsonMode;
+import org.bson.json.JsonWriterSettings;
 
 import java.util.Iterator;
 import java.util.Map;
@@ -32,7 +34,7 @@ final class ServerSpecs {
         BsonDocument archivedKey = archived.getDocument("key");
         BsonValue reportedKey = reported.get("key");
         if (!(reportedKey instanceof BsonDocument key) || !sameInOrder(archivedKey, key)) {
-            return Optional.of("key " + archivedKey.toJson() + " became " + (reportedKey == null ? "none" : reportedKey.toString()));
+            return Optional.of("key " + json(archivedKey) + " became " + (reportedKey == null ? "none" : json(reportedKey)));
         }
         BsonDocument options = new BsonDocument();
         archived.forEach((name, value) -> {
@@ -45,7 +47,7 @@ final class ServerSpecs {
 
     private static Optional<String> difference(String path, BsonValue archived, BsonValue reported) {
         if (reported == null) {
-            return Optional.of(path + " is missing (the archive says " + archived + ")");
+            return Optional.of(path + " is missing (the archive says " + json(archived) + ")");
         }
         if (archived.isNumber() && reported.isNumber()) {
             return archived.asNumber().doubleValue() == reported.asNumber().doubleValue() ? Optional.empty()
@@ -79,7 +81,13 @@ final class ServerSpecs {
     }
 
     private static Optional<String> changed(String path, BsonValue archived, BsonValue reported) {
-        return Optional.of(path + " is " + reported + ", the archive says " + archived);
+        return Optional.of(path + " is " + json(reported) + ", the archive says " + json(archived));
+    }
+
+    /** Relaxed Extended JSON of any value, as people read it in an error message. */
+    private static String json(BsonValue value) {
+        String wrapped = new BsonDocument("v", value).toJson(JsonWriterSettings.builder().outputMode(JsonMode.RELAXED).build());
+        return wrapped.substring("{\"v\": ".length(), wrapped.length() - 1);
     }
 
     /** Same field names in the same order with equal values: the order of an index key is its meaning. */
