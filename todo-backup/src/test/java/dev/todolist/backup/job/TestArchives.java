@@ -23,13 +23,13 @@ import java.util.zip.GZIPOutputStream;
  * Archives written the way mongodump writes them, for restores of what a test cannot seed a live
  * database with (options, views or values the in-process wire server does not keep).
  */
-final class TestArchives {
+public final class TestArchives {
 
     /** One collection (or view) of the archive: its options, index specs and documents. */
-    record Entry(String name, CollectionType type, BsonDocument options, List<BsonDocument> indexes,
+    public record Entry(String name, CollectionType type, BsonDocument options, List<BsonDocument> indexes,
                  List<BsonDocument> documents) {
 
-        static Entry collection(String name, String optionsJson, List<BsonDocument> documents, String... indexesJson) {
+        public static Entry collection(String name, String optionsJson, List<BsonDocument> documents, String... indexesJson) {
             List<BsonDocument> indexes = new ArrayList<>();
             indexes.add(BsonDocument.parse("{v: 2, key: {_id: 1}, name: '_id_'}"));
             for (String index : indexesJson) {
@@ -38,7 +38,7 @@ final class TestArchives {
             return new Entry(name, CollectionType.COLLECTION, BsonDocument.parse(optionsJson), indexes, documents);
         }
 
-        static Entry view(String name, String optionsJson) {
+        public static Entry view(String name, String optionsJson) {
             return new Entry(name, CollectionType.VIEW, BsonDocument.parse(optionsJson), List.of(), List.of());
         }
     }
@@ -46,7 +46,7 @@ final class TestArchives {
     private TestArchives() {
     }
 
-    static Path write(Path file, String database, Entry... entries) throws IOException {
+    public static Path write(Path file, String database, Entry... entries) throws IOException {
         List<CollectionMetadata> prelude = new ArrayList<>();
         for (Entry entry : entries) {
             String metadata = new CollectionDescription(entry.options(), entry.indexes(), null, entry.name(),

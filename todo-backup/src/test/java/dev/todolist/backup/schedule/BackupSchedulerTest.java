@@ -2,6 +2,7 @@ package dev.todolist.backup.schedule;
 
 import dev.todolist.backup.job.BackupResult;
 import dev.todolist.backup.lock.LockHeldException;
+import dev.todolist.backup.logging.CapturedLog;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
@@ -14,6 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -128,6 +130,22 @@ class BackupSchedulerTest {
 
             assertEquals(404, http.send(HttpRequest.newBuilder(URI.create(base + "/health/extra")).build(),
                     HttpResponse.BodyHandlers.ofString()).statusCode());
+        }
+    }
+
+    @Test
+    void eachScheduledRunLogsOneLineWithItsOutcome() {
+        try (CapturedLog log = CapturedLog.of(BackupScheduler.class)) {
+            new BackupScheduler(NIGHTLY, BackupSchedulerTest::result, new BackupMetrics(), CLOCK).runOnce();
+            new BackupScheduler(NIGHTLY, () -> {
+                throw new java.io.IOException("No space left on device");
+            }, new BackupMetrics(), CLOCK).runOnce();
+
+            assertEquals(List.of("backup ok archive=todolist-20261124T100000Z.archive.gz duration_ms=1500 size_bytes=1234"
+                    + " uncompressed_bytes=5678 collections=2 documents=42 mb_per_s=0.0"), log.lines().subList(0, 1));
+            assertEquals(2, log.lines().size(), log.lines().toString());
+            assertTrue(log.lines().get(1).matches("backup failed duration_ms=\\d+ error=\"java.io.IOException: No space left on device\""),
+                    log.lines().get(1));
         }
     }
 }
