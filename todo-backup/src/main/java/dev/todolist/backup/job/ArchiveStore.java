@@ -127,8 +127,12 @@ public final class ArchiveStore {
         forceDirectory();
     }
 
-    /** Removes what crashed runs left; only call while holding the lock (no run is writing). */
-    public List<Path> removeTemporaries() throws IOException {
+    /**
+     * Removes what crashed runs left: hidden temporaries, and checksum files whose archive never
+     * got its final name (a crash between the two renames of {@link #publish}). Only call while
+     * holding the lock (no run is writing).
+     */
+    public List<Path> removeLeftovers() throws IOException {
         List<Path> removed = new ArrayList<>();
         if (!Files.isDirectory(directory)) {
             return removed;
@@ -137,6 +141,16 @@ public final class ArchiveStore {
             for (Path entry : entries) {
                 Files.deleteIfExists(entry);
                 removed.add(entry);
+            }
+        }
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(directory,
+                "todolist-*" + ARCHIVE_SUFFIX + CHECKSUM_SUFFIX)) {
+            for (Path entry : entries) {
+                String name = entry.getFileName().toString();
+                if (!Files.exists(entry.resolveSibling(name.substring(0, name.length() - CHECKSUM_SUFFIX.length())))) {
+                    Files.deleteIfExists(entry);
+                    removed.add(entry);
+                }
             }
         }
         return removed;

@@ -39,7 +39,7 @@ public final class BackupJob {
     /** A scheduled or manual backup: takes the directory's lock, so it never overlaps another run. */
     public BackupResult backup() throws IOException {
         try (BackupLock ignored = BackupLock.acquire(store.directory(), "backup")) {
-            store.removeTemporaries();
+            store.removeLeftovers();
             return backupWhileLocked(ArchiveKind.SCHEDULED);
         }
     }

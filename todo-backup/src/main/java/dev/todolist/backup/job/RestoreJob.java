@@ -94,7 +94,7 @@ public final class RestoreJob {
         RestorePlan plan = RestorePlan.of(verification.summary(), targetDatabase, sourceDatabase, skipTimeseries);
         notify(RestoreStep.VERIFIED, archive.getFileName().toString(), null);
         try (BackupLock ignored = BackupLock.acquire(store.directory(), "restore")) {
-            store.removeTemporaries();
+            store.removeLeftovers();
             BackupResult safety;
             try {
                 safety = safetyBackup.backupWhileLocked(ArchiveKind.PRE_RESTORE);
