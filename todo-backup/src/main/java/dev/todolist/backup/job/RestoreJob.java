@@ -84,7 +84,8 @@ public final class RestoreJob {
 
     /**
      * @throws dev.todolist.backup.archive.ArchiveFormatException when the archive is damaged (nothing was changed)
-     * @throws RestorePlan.PlanException when the archive's database must be chosen (nothing was changed)
+     * @throws RestorePlan.PlanException when the archive's database must be chosen, or it holds time-series
+     *                                   collections the caller did not agree to skip (nothing was changed)
      * @throws RestoreFailedException when a step after the verification failed
      */
     public RestoreResult restore(Path archive, Optional<String> sourceDatabase, boolean skipTimeseries)

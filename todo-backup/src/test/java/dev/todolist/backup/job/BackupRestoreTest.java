@@ -415,6 +415,34 @@ class BackupRestoreTest {
     }
 
     @Test
+    void anArchiveOfSeveralDatabasesRestoresTheOneChosenAndSaysWhatItSkips() throws Exception {
+        Path archive = TestArchives.write(directory.resolve("server.archive.gz"), List.of(
+                new TestArchives.InDatabase("shop", TestArchives.Entry.collection("orders", "{}",
+                        List.of(BsonDocument.parse("{_id: 1}"), BsonDocument.parse("{_id: 2}")))),
+                new TestArchives.InDatabase("crm", TestArchives.Entry.collection("contacts", "{}",
+                        List.of(BsonDocument.parse("{_id: 'ada', email: 'ada@example.org'}"))))));
+        MongoDatabase live = TestDatabases.client().getDatabase(MongoFixture.uniqueDatabase("several"));
+        RestoreJob job = TestDatabases.restoreJob(live.getName(), new ArchiveStore(directory), RestoreListener.NONE);
+
+        RestorePlan.PlanException ambiguous = assertThrows(RestorePlan.PlanException.class,
+                () -> job.restore(archive, Optional.empty(), false));
+        assertEquals("the archive holds several databases [crm, shop]: choose one with --from-database",
+                ambiguous.getMessage());
+        RestorePlan.PlanException unknown = assertThrows(RestorePlan.PlanException.class,
+                () -> job.restore(archive, Optional.of("billing"), false));
+        assertEquals("the archive holds no database \"billing\"; it holds [crm, shop]", unknown.getMessage());
+
+        RestoreResult result = job.restore(archive, Optional.of("crm"), false);
+
+        assertEquals(List.of("contacts"), TestDatabases.snapshot(live).keySet().stream().toList());
+        assertEquals(1, live.getCollection("contacts").countDocuments());
+        RestorePlan.Skipped orders = result.plan().skipped().get(0);
+        assertEquals(new Namespace("shop", "orders"), orders.namespace());
+        assertEquals(2, orders.documents());
+        assertTrue(orders.reason().startsWith("another database"), orders.reason());
+    }
+
+    @Test
     void aRestoreWhoseRollbackFailsTooSaysTheLiveDataChangedAndNamesTheSafetyArchive() throws Exception {
         MongoDatabase live = TestDatabases.seeded("rollbackfails");
         ArchiveStore store = new ArchiveStore(directory);

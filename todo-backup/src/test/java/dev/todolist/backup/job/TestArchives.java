@@ -46,21 +46,35 @@ public final class TestArchives {
     private TestArchives() {
     }
 
+    /** An archive of one database's collections. */
     public static Path write(Path file, String database, Entry... entries) throws IOException {
-        List<CollectionMetadata> prelude = new ArrayList<>();
+        List<InDatabase> located = new ArrayList<>();
         for (Entry entry : entries) {
+            located.add(new InDatabase(database, entry));
+        }
+        return write(file, located);
+    }
+
+    /** One entry of an archive that spans databases, as mongodump of a whole server writes. */
+    public record InDatabase(String database, Entry entry) {
+    }
+
+    public static Path write(Path file, List<InDatabase> entries) throws IOException {
+        List<CollectionMetadata> prelude = new ArrayList<>();
+        for (InDatabase located : entries) {
+            Entry entry = located.entry();
             String metadata = new CollectionDescription(entry.options(), entry.indexes(), null, entry.name(),
                     entry.type().wireName()).toCanonicalJson();
-            prelude.add(new CollectionMetadata(new Namespace(database, entry.name()), metadata, 0, entry.type()));
+            prelude.add(new CollectionMetadata(new Namespace(located.database(), entry.name()), metadata, 0, entry.type()));
         }
         try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(file))) {
             ArchiveWriter writer = new ArchiveWriter(out);
             writer.writePrelude(new ArchiveHeader(1, ArchiveHeader.FORMAT_VERSION, "7.0.0", "test"), prelude);
-            for (Entry entry : entries) {
+            for (InDatabase located : entries) {
                 List<ByteBuffer> documents = new ArrayList<>();
-                entry.documents().forEach(document -> documents.add(
+                located.entry().documents().forEach(document -> documents.add(
                         new RawBsonDocument(document, new BsonDocumentCodec()).getByteBuffer().asNIO()));
-                writer.writeNamespace(new Namespace(database, entry.name()), documents);
+                writer.writeNamespace(new Namespace(located.database(), located.entry().name()), documents);
             }
             writer.finish();
         }
