@@ -1,6 +1,7 @@
 package dev.todolist.backup.cli;
 
 import com.mongodb.client.MongoClient;
+import dev.todolist.backup.job.ArchiveFile;
 import dev.todolist.backup.job.BackupJob;
 import dev.todolist.backup.job.BackupResult;
 import dev.todolist.backup.job.DatabaseDumper;
@@ -15,6 +16,8 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 @Command(name = "backup", mixinStandardHelpOptions = true,
@@ -41,19 +44,19 @@ final class BackupCommand implements Callable<Integer> {
         long start = System.nanoTime();
         try (MongoClient client = connection.connect()) {
             BackupJob job = newJob(client, connection, directory);
+            Pruner pruner = new Pruner(directory.store(), policy);
+            List<ArchiveFile> pruned = new ArrayList<>();
             BackupResult result;
             try {
-                result = job.backup();
+                result = job.backup(noPrune ? BackupJob.FollowUp.NONE
+                        : () -> pruned.addAll(pruner.pruneWhileLocked(false).delete()));
             } catch (Exception e) {
                 LOG.error("backup failed duration_ms={} error=\"{}\"", (System.nanoTime() - start) / 1_000_000, e.getMessage());
                 throw e;
             }
             LOG.info(result.logLine());
             spec.commandLine().getOut().println(result.archive());
-            if (!noPrune) {
-                RetentionPolicy.Decision decision = new Pruner(directory.store(), policy).prune(false);
-                decision.delete().forEach(archive -> spec.commandLine().getOut().println("pruned " + archive.path()));
-            }
+            pruned.forEach(archive -> spec.commandLine().getOut().println("pruned " + archive.path()));
         }
         return ExitCodes.OK;
     }

@@ -4,7 +4,6 @@ import com.mongodb.client.MongoClient;
 import dev.todolist.backup.job.ArchiveFile;
 import dev.todolist.backup.job.ArchiveKind;
 import dev.todolist.backup.job.BackupJob;
-import dev.todolist.backup.job.BackupResult;
 import dev.todolist.backup.retention.Pruner;
 import dev.todolist.backup.retention.RetentionPolicy;
 import dev.todolist.backup.schedule.BackupMetrics;
@@ -71,11 +70,8 @@ final class ScheduleCommand implements Callable<Integer> {
              StatusServer status = httpPort == 0 ? null : StatusServer.start(httpHost, httpPort, metrics)) {
             BackupJob job = BackupCommand.newJob(client, connection, directory);
             Pruner pruner = new Pruner(directory.store(), policy);
-            BackupScheduler scheduler = new BackupScheduler(schedule, () -> {
-                BackupResult result = job.backup();
-                pruner.prune(false);
-                return result;
-            }, metrics, Clock.systemUTC());
+            BackupScheduler scheduler = new BackupScheduler(schedule, () -> job.backup(() -> pruner.pruneWhileLocked(false)),
+                    metrics, Clock.systemUTC());
             Runtime.getRuntime().addShutdownHook(new Thread(scheduler::stop, "backup-scheduler-stop"));
             LOG.info("backup schedule started: database={} dir={} cron=\"{}\" retention=\"{}\" http={}",
                     connection.databaseName(), directory.store().directory(), schedule, policy,

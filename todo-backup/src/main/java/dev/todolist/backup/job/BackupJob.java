@@ -36,11 +36,34 @@ public final class BackupJob {
         this.clock = clock;
     }
 
+    /** What a run does after its archive is published, under the same hold of the lock (the retention). */
+    @FunctionalInterface
+    public interface FollowUp {
+        FollowUp NONE = () -> { };
+
+        void run() throws IOException;
+    }
+
     /** A scheduled or manual backup: takes the directory's lock, so it never overlaps another run. */
     public BackupResult backup() throws IOException {
+        return backup(FollowUp.NONE);
+    }
+
+    /**
+     * A backup then {@code followUp}, under one hold of the directory's lock, so that no other run
+     * can slip in between (and a retention never fails for a lock its own backup just released).
+     */
+    public BackupResult backup(FollowUp followUp) throws IOException {
         try (BackupLock ignored = BackupLock.acquire(store.directory(), "backup")) {
             store.removeLeftovers();
-            return backupWhileLocked(ArchiveKind.SCHEDULED);
+            BackupResult result = backupWhileLocked(ArchiveKind.SCHEDULED);
+            try {
+                followUp.run();
+            } catch (IOException | RuntimeException e) {
+                throw new IOException("the archive " + result.archive().getFileName() + " was written, then the"
+                        + " retention failed: " + e.getMessage(), e);
+            }
+            return result;
         }
     }
 

@@ -267,4 +267,18 @@ class BackupCliTest {
                 skipped.out());
         assertTrue(skipped.out().contains("drop " + database.getName() + ".todos (not in the archive)"), skipped.out());
     }
+
+    @Test
+    void aBackupAppliesTheRetentionUnderTheSameLockAndSaysWhatItPruned() {
+        Map<String, String> environment = environment(seeded());
+        environment.putAll(Map.of("BACKUP_KEEP_LAST", "1", "BACKUP_KEEP_DAILY", "0", "BACKUP_KEEP_WEEKLY", "0"));
+        Run first = run(environment, "backup");
+        Run second = run(environment, "backup");
+
+        assertEquals(ExitCodes.OK, second.exitCode(), second.err());
+        String[] lines = second.out().strip().split("\\R");
+        assertEquals(2, lines.length, second.out());
+        assertEquals("pruned " + first.out().strip(), lines[1]);
+        assertTrue(run(environment, "list").out().contains("1 archive(s)"));
+    }
 }
