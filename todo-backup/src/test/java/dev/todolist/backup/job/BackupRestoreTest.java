@@ -70,6 +70,20 @@ class BackupRestoreTest {
     }
 
     @Test
+    void stagingCollectionsLeftByAnInterruptedRestoreAreNotBackedUpAndTheNextRestoreDropsThem() throws Exception {
+        MongoDatabase live = TestDatabases.seeded("leftover");
+        live.getCollection(RestoreJob.STAGING_PREFIX + "todos").insertOne(new Document("_id", "half restored"));
+        ArchiveStore store = new ArchiveStore(directory);
+
+        BackupResult backup = TestDatabases.backupJob(live, store).backup();
+        assertEquals(List.of("accounts", "empty", "todos"), ArchiveVerifier.verify(backup.archive()).summary()
+                .collections().stream().map(collection -> collection.namespace().collection()).toList());
+
+        TestDatabases.restoreJob(live.getName(), store, RestoreListener.NONE).restore(backup.archive(), Optional.empty(), false);
+        assertFalse(TestDatabases.hasStaging(live));
+    }
+
+    @Test
     void restoreReplacesTheLiveDatabaseAfterASafetyBackupOfIt() throws Exception {
         MongoDatabase live = TestDatabases.seeded("replace");
         ArchiveStore store = new ArchiveStore(directory);
