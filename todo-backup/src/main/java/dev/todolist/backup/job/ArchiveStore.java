@@ -35,6 +35,8 @@ public final class ArchiveStore {
     public static final String ARCHIVE_SUFFIX = ".archive.gz";
     public static final String CHECKSUM_SUFFIX = ".sha256";
     private static final String TEMPORARY_SUFFIX = ".tmp";
+    /** Present while a restore swaps collections (see {@link #markSwapInProgress}). */
+    static final String SWAP_MARKER = ".todolist-restore-swap-in-progress";
     private static final DateTimeFormatter TIMESTAMP =
             DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
     private static final Pattern NAME = Pattern.compile(
@@ -154,6 +156,33 @@ public final class ArchiveStore {
             }
         }
         return removed;
+    }
+
+    /**
+     * Records, durably, that a restore is replacing live collections one by one: if the process
+     * dies before {@link #clearSwapInProgress}, the live database may mix old and new collections,
+     * and every later run says so until a restore succeeds.
+     */
+    public void markSwapInProgress(String database, Path safetyArchive, Instant since) throws IOException {
+        Path temporary = temporaryOf(directory.resolve(SWAP_MARKER));
+        Files.writeString(temporary, "a restore of database " + database + " began replacing its collections at "
+                + since + " and did not finish: the live data may mix old and new collections; restore "
+                + safetyArchive + " (the data as it was before) or another archive\n", StandardCharsets.UTF_8);
+        force(temporary);
+        Files.move(temporary, directory.resolve(SWAP_MARKER), StandardCopyOption.ATOMIC_MOVE,
+                StandardCopyOption.REPLACE_EXISTING);
+        forceDirectory();
+    }
+
+    public void clearSwapInProgress() throws IOException {
+        Files.deleteIfExists(directory.resolve(SWAP_MARKER));
+        forceDirectory();
+    }
+
+    /** What an interrupted restore left to say, if one did. */
+    public Optional<String> interruptedRestore() throws IOException {
+        Path marker = directory.resolve(SWAP_MARKER);
+        return Files.exists(marker) ? Optional.of(Files.readString(marker, StandardCharsets.UTF_8).strip()) : Optional.empty();
     }
 
     /** Deletes an archive and its checksum file (the archive first: no archive is left unchecked). */

@@ -2,6 +2,8 @@ package dev.todolist.backup.job;
 
 import com.mongodb.client.MongoDatabase;
 import dev.todolist.backup.lock.BackupLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.io.BufferedOutputStream;
 import java.io.IOException;
@@ -23,6 +25,7 @@ import java.util.zip.GZIPOutputStream;
 public final class BackupJob {
 
     private static final int BUFFER = 64 * 1024;
+    private static final Logger LOG = LoggerFactory.getLogger(BackupJob.class);
 
     private final MongoDatabase database;
     private final ArchiveStore store;
@@ -56,6 +59,7 @@ public final class BackupJob {
     public BackupResult backup(FollowUp followUp) throws IOException {
         try (BackupLock ignored = BackupLock.acquire(store.directory(), "backup")) {
             store.removeLeftovers();
+            store.interruptedRestore().ifPresent(message -> LOG.warn("backing up a database in doubt: {}", message));
             BackupResult result = backupWhileLocked(ArchiveKind.SCHEDULED);
             try {
                 followUp.run();

@@ -20,6 +20,7 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -47,7 +48,9 @@ import java.util.TreeSet;
  * leaves the live ones untouched. MongoDB
  * cannot swap several collections atomically, so a failure during the swap restores the safety
  * backup the same way (staged, checked, swapped); only if that fails too is the live data left
- * changed, and the error names the safety archive to restore by hand.
+ * changed, and the error names the safety archive to restore by hand. A marker file in the backup
+ * directory spans the swap, so that a process killed during it (where no rollback can run) is
+ * reported by every later run until a restore succeeds.
  */
 public final class RestoreJob {
 
@@ -96,6 +99,7 @@ public final class RestoreJob {
         notify(RestoreStep.VERIFIED, archive.getFileName().toString(), null);
         try (BackupLock ignored = BackupLock.acquire(store.directory(), "restore")) {
             store.removeLeftovers();
+            store.interruptedRestore().ifPresent(message -> LOG.warn("{}; this restore will replace that state", message));
             BackupResult safety;
             try {
                 safety = safetyBackup.backupWhileLocked(ArchiveKind.PRE_RESTORE);
@@ -107,12 +111,18 @@ public final class RestoreJob {
             LOG.info("safety backup of {} before the restore: {}", targetDatabase, safety.logLine());
 
             stage(archive, plan, safety.archive(), listener);
+            store.markSwapInProgress(targetDatabase, safety.archive(), Instant.now());
             LiveCollections live;
             try {
                 live = swap(plan, listener);
             } catch (Exception e) {
-                throw rollBack(plan, safety.archive(), e);
+                RestoreFailedException failed = rollBack(plan, safety.archive(), e);
+                if (failed.liveDataIntact()) {
+                    store.clearSwapInProgress();
+                }
+                throw failed;
             }
+            store.clearSwapInProgress();
             RestoreResult result = new RestoreResult(archive, verification.fileBytes(), plan, safety.archive(),
                     live.toDrop(), live.leftAlone(), false, Duration.ofNanos(System.nanoTime() - start));
             LOG.info(result.logLine());

@@ -127,6 +127,7 @@ class BackupRestoreTest {
 
         assertTrue(failed.liveDataIntact(), failed.getMessage());
         assertTrue(failed.getMessage().contains("put back from the safety backup"), failed.getMessage());
+        assertEquals(Optional.empty(), store.interruptedRestore(), "rolled back: nothing in doubt");
         assertEquals(before, TestDatabases.snapshot(live));
         assertEquals(indexesBefore, TestDatabases.indexes(live));
         assertFalse(TestDatabases.hasStaging(live));
@@ -476,6 +477,13 @@ class BackupRestoreTest {
         assertFalse(failed.liveDataIntact());
         assertTrue(failed.getMessage().contains("putting back the safety backup failed too"), failed.getMessage());
         assertTrue(failed.getMessage().contains(failed.safetyArchive().getFileName().toString()), failed.getMessage());
+        String warning = store.interruptedRestore().orElseThrow();
+        assertTrue(warning.startsWith("a restore of database " + live.getName() + " began replacing its collections"),
+                warning);
+        assertTrue(warning.contains(failed.safetyArchive().toString()), warning);
+
+        TestDatabases.restoreJob(live.getName(), store, RestoreListener.NONE).restore(backup.archive(), Optional.empty(), false);
+        assertEquals(Optional.empty(), store.interruptedRestore(), "a successful restore ends the doubt");
     }
 
     private Fixture backedUpAndChanged(String prefix) throws IOException {
