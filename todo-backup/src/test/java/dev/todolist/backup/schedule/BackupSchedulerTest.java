@@ -148,4 +148,45 @@ class BackupSchedulerTest {
                     log.lines().get(1));
         }
     }
+
+    /** A clock the test moves: the scheduler waits real milliseconds until the fire time it reads from it. */
+    private static final class MovableClock extends Clock {
+        private volatile Instant now;
+
+        MovableClock(Instant now) {
+            this.now = now;
+        }
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+
+    @Test
+    void fireTimesARunOverranAreReportedAsMissed() throws Exception {
+        MovableClock clock = new MovableClock(Instant.parse("2026-11-24T01:59:59.950Z"));
+        BackupMetrics metrics = new BackupMetrics();
+        BackupScheduler[] scheduler = new BackupScheduler[1];
+        scheduler[0] = new BackupScheduler(NIGHTLY, () -> {
+            clock.now = Instant.parse("2026-11-26T03:00:00Z");
+            scheduler[0].stop();
+            return result();
+        }, metrics, clock);
+
+        scheduler[0].runUntilStopped(Optional.empty(), true, false);
+
+        assertEquals(2, metrics.missedRuns(), "the runs due on the 25th and the 26th at 02:00 never happened");
+        assertTrue(metrics.healthJson().contains("\"missedRuns\":2"), metrics.healthJson());
+    }
 }
