@@ -189,4 +189,19 @@ class BackupSchedulerTest {
         assertEquals(2, metrics.missedRuns(), "the runs due on the 25th and the 26th at 02:00 never happened");
         assertTrue(metrics.healthJson().contains("\"missedRuns\":2"), metrics.healthJson());
     }
+
+    @Test
+    void aRestoreKilledMidSwapShowsInHealthAndMetricsWhileItsMarkerIsThere() {
+        BackupMetrics metrics = new BackupMetrics();
+        java.util.concurrent.atomic.AtomicReference<String> marker = new java.util.concurrent.atomic.AtomicReference<>();
+        metrics.watchInterruptedRestore(() -> Optional.ofNullable(marker.get()));
+        assertTrue(metrics.healthJson().endsWith(",\"interruptedRestore\":null}"), metrics.healthJson());
+        assertTrue(metrics.prometheusText().contains("todolist_backup_restore_interrupted 0\n"));
+
+        marker.set("a restore of database todolist began replacing its collections at 2026-11-24T10:00:00Z and did not finish");
+
+        assertTrue(metrics.healthJson().contains("\"interruptedRestore\":\"a restore of database todolist began"),
+                metrics.healthJson());
+        assertTrue(metrics.prometheusText().contains("todolist_backup_restore_interrupted 1\n"));
+    }
 }
