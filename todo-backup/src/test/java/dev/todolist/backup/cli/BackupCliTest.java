@@ -281,4 +281,40 @@ class BackupCliTest {
         assertEquals("pruned " + first.out().strip(), lines[1]);
         assertTrue(run(environment, "list").out().contains("1 archive(s)"));
     }
+
+    /** Runs the CLI in a child JVM on a pseudo-terminal (util-linux script), typing {@code typed}. */
+    private Run onATerminal(String typed, String... args) throws Exception {
+        StringBuilder command = new StringBuilder("'" + Path.of(System.getProperty("java.home"), "bin", "java") + "' -cp '"
+                + System.getProperty("java.class.path") + "' " + BackupCli.class.getName());
+        for (String arg : args) {
+            command.append(" '").append(arg).append("'");
+        }
+        Process process = new ProcessBuilder("script", "-qec", command.toString(), "/dev/null")
+                .redirectErrorStream(true).start();
+        process.getOutputStream().write(typed.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        process.getOutputStream().flush();
+        String output = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS), output);
+        return new Run(process.exitValue(), output, output);
+    }
+
+    @Test
+    void onATerminalARestoreAsksFirstAndAnythingButYesCancelsIt() throws Exception {
+        MongoDatabase database = seeded();
+        Path archive = Path.of(run(environment(database), "backup").out().strip());
+        database.getCollection("todos").insertOne(new Document("title", "three"));
+        String[] restore = {"restore", "--uri", MongoFixture.uri(database.getName()), "--dir", directory.toString(),
+                archive.toString()};
+
+        Run cancelled = onATerminal("no\n", restore);
+        assertEquals(ExitCodes.FAILED, cancelled.exitCode(), cancelled.out());
+        assertTrue(cancelled.out().contains("Replace the whole content of database " + database.getName() + " by "
+                + archive + " (a safety backup is taken first)? Type yes to go on:"), cancelled.out());
+        assertTrue(cancelled.out().contains("todolist-backup: restore cancelled, nothing was changed"), cancelled.out());
+        assertEquals(3, database.getCollection("todos").countDocuments());
+
+        Run confirmed = onATerminal("yes\n", restore);
+        assertEquals(ExitCodes.OK, confirmed.exitCode(), confirmed.out());
+        assertEquals(2, database.getCollection("todos").countDocuments());
+    }
 }
