@@ -1,7 +1,6 @@
 package dev.todolist.backup.cli;
 
 import com.mongodb.client.MongoClient;
-import dev.todolist.backup.job.ArchiveFile;
 import dev.todolist.backup.job.BackupJob;
 import dev.todolist.backup.job.BackupResult;
 import dev.todolist.backup.job.DatabaseDumper;
@@ -16,8 +15,6 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.Callable;
 
 @Command(name = "backup", mixinStandardHelpOptions = true,
@@ -45,18 +42,16 @@ final class BackupCommand implements Callable<Integer> {
         try (MongoClient client = connection.connect()) {
             BackupJob job = newJob(client, connection, directory);
             Pruner pruner = new Pruner(directory.store(), policy);
-            List<ArchiveFile> pruned = new ArrayList<>();
             BackupResult result;
             try {
-                result = job.backup(noPrune ? BackupJob.FollowUp.NONE
-                        : () -> pruned.addAll(pruner.pruneWhileLocked(false).delete()));
+                result = job.backup(noPrune ? BackupJob.FollowUp.NONE : () -> pruner.pruneWhileLocked(false));
             } catch (Exception e) {
                 LOG.error("backup failed duration_ms={} error=\"{}\"", (System.nanoTime() - start) / 1_000_000, e.getMessage());
                 throw e;
             }
             LOG.info(result.logLine());
+            // stdout is the new archive's path and nothing else, so a script can take it as it is.
             spec.commandLine().getOut().println(result.archive());
-            pruned.forEach(archive -> spec.commandLine().getOut().println("pruned " + archive.path()));
         }
         return ExitCodes.OK;
     }

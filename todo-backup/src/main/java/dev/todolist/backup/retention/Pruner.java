@@ -43,8 +43,8 @@ public final class Pruner {
             }
             if (!decision.delete().isEmpty()) {
                 // Only when something went: a run that deletes nothing keeps to its one log line.
-                LOG.info("prune ok policy=\"{}\" kept={} deleted={}", policy, decision.keep().size(),
-                        decision.delete().size());
+                LOG.info("prune ok policy=\"{}\" kept={} deleted={} ({})", policy, decision.keep().size(),
+                        decision.delete().size(), String.join(" ", decision.delete().stream().map(ArchiveFile::fileName).toList()));
             }
         }
         return decision;

@@ -269,16 +269,20 @@ class BackupCliTest {
     }
 
     @Test
-    void aBackupAppliesTheRetentionUnderTheSameLockAndSaysWhatItPruned() {
+    void aBackupAppliesTheRetentionAndPrintsOnlyItsArchivesPath() {
         Map<String, String> environment = environment(seeded());
         environment.putAll(Map.of("BACKUP_KEEP_LAST", "1", "BACKUP_KEEP_DAILY", "0", "BACKUP_KEEP_WEEKLY", "0"));
-        Run first = run(environment, "backup");
-        Run second = run(environment, "backup");
+        Path first = Path.of(run(environment, "backup").out().strip());
+        try (CapturedLog log = CapturedLog.of(dev.todolist.backup.retention.Pruner.class)) {
+            Run second = run(environment, "backup");
 
-        assertEquals(ExitCodes.OK, second.exitCode(), second.err());
-        String[] lines = second.out().strip().split("\\R");
-        assertEquals(2, lines.length, second.out());
-        assertEquals("pruned " + first.out().strip(), lines[1]);
+            assertEquals(ExitCodes.OK, second.exitCode(), second.err());
+            assertTrue(second.out().matches(java.util.regex.Pattern.quote(directory.toString())
+                    + "/todolist-\\d{8}T\\d{6}Z(-2)?\\.archive\\.gz\\R"), second.out());
+            assertEquals(List.of("prune ok policy=\"keep last 1, daily 0, weekly 0\" kept=1 deleted=1 (" + first.getFileName() + ")"),
+                    log.lines());
+        }
+        assertFalse(Files.exists(first));
         assertTrue(run(environment, "list").out().contains("1 archive(s)"));
     }
 
