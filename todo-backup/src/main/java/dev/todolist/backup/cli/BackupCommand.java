@@ -38,15 +38,20 @@ final class BackupCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         RetentionPolicy policy = retention.policy();
+        long start = System.nanoTime();
         try (MongoClient client = connection.connect()) {
             BackupJob job = newJob(client, connection, directory);
-            BackupResult result = job.backup();
-            LOG.info(result.logLine());
-            spec.commandLine().getOut().println(result.archive());
-            if (!noPrune) {
-                RetentionPolicy.Decision decision = new Pruner(directory.store(), policy).prune(false);
-                decision.delete().forEach(archive -> spec.commandLine().getOut().println("pruned " + archive.path()));
+            Pruner pruner = new Pruner(directory.store(), policy);
+            BackupResult result;
+            try {
+                result = job.backup(noPrune ? BackupJob.FollowUp.NONE : () -> pruner.pruneWhileLocked(false));
+            } catch (Exception e) {
+                LOG.error("backup failed duration_ms={} error=\"{}\"", (System.nanoTime() - start) / 1_000_000, e.getMessage());
+                throw e;
             }
+            LOG.info(result.logLine());
+            // stdout is the new archive's path and nothing else, so a script can take it as it is.
+            spec.commandLine().getOut().println(result.archive());
         }
         return ExitCodes.OK;
     }

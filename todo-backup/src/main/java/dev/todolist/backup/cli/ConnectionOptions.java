@@ -39,10 +39,13 @@ final class ConnectionOptions {
     }
 
     MongoClient connect() {
-        return MongoClients.create(MongoClientSettings.builder()
-                .applyConnectionString(connectionString())
-                .applyToClusterSettings(cluster -> cluster.serverSelectionTimeout(15, TimeUnit.SECONDS))
-                .applicationName("todolist-backup")
-                .build());
+        ConnectionString connectionString = connectionString();
+        MongoClientSettings.Builder settings = MongoClientSettings.builder().applyConnectionString(connectionString)
+                .applicationName("todolist-backup");
+        if (connectionString.getServerSelectionTimeout() == null) {
+            // The driver waits 30 s for an unreachable server; a job that fails should say so sooner.
+            settings.applyToClusterSettings(cluster -> cluster.serverSelectionTimeout(15, TimeUnit.SECONDS));
+        }
+        return MongoClients.create(settings.build());
     }
 }

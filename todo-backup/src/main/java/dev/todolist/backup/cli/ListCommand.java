@@ -29,6 +29,7 @@ final class ListCommand implements Callable<Integer> {
                     archive.createdAt(), Files.size(archive.path()), Files.exists(archive.checksumFile()) ? "yes" : "MISSING");
         }
         out.printf("%d archive(s) in %s%n", archives.size(), directory.store().directory());
+        directory.store().interruptedRestore().ifPresent(message -> out.println("WARNING: " + message));
         return ExitCodes.OK;
     }
 }

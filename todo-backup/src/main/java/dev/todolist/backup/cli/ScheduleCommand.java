@@ -3,8 +3,8 @@ package dev.todolist.backup.cli;
 import com.mongodb.client.MongoClient;
 import dev.todolist.backup.job.ArchiveFile;
 import dev.todolist.backup.job.ArchiveKind;
+import dev.todolist.backup.job.ArchiveStore;
 import dev.todolist.backup.job.BackupJob;
-import dev.todolist.backup.job.BackupResult;
 import dev.todolist.backup.retention.Pruner;
 import dev.todolist.backup.retention.RetentionPolicy;
 import dev.todolist.backup.schedule.BackupMetrics;
@@ -17,8 +17,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
+import java.io.IOException;
 import java.time.Clock;
 import java.time.ZoneId;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 @Command(name = "schedule", mixinStandardHelpOptions = true,
@@ -71,11 +73,16 @@ final class ScheduleCommand implements Callable<Integer> {
              StatusServer status = httpPort == 0 ? null : StatusServer.start(httpHost, httpPort, metrics)) {
             BackupJob job = BackupCommand.newJob(client, connection, directory);
             Pruner pruner = new Pruner(directory.store(), policy);
-            BackupScheduler scheduler = new BackupScheduler(schedule, () -> {
-                BackupResult result = job.backup();
-                pruner.prune(false);
-                return result;
-            }, metrics, Clock.systemUTC());
+            ArchiveStore store = directory.store();
+            metrics.watchInterruptedRestore(() -> {
+                try {
+                    return store.interruptedRestore();
+                } catch (IOException e) {
+                    return Optional.of("cannot read the restore marker of " + store.directory() + ": " + e.getMessage());
+                }
+            });
+            BackupScheduler scheduler = new BackupScheduler(schedule, () -> job.backup(() -> pruner.pruneWhileLocked(false)),
+                    metrics, Clock.systemUTC());
             Runtime.getRuntime().addShutdownHook(new Thread(scheduler::stop, "backup-scheduler-stop"));
             LOG.info("backup schedule started: database={} dir={} cron=\"{}\" retention=\"{}\" http={}",
                     connection.databaseName(), directory.store().directory(), schedule, policy,

@@ -35,6 +35,8 @@ public final class ArchiveStore {
     public static final String ARCHIVE_SUFFIX = ".archive.gz";
     public static final String CHECKSUM_SUFFIX = ".sha256";
     private static final String TEMPORARY_SUFFIX = ".tmp";
+    /** Present while a restore swaps collections (see {@link #markSwapInProgress}). */
+    static final String SWAP_MARKER = ".todolist-restore-swap-in-progress";
     private static final DateTimeFormatter TIMESTAMP =
             DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
     private static final Pattern NAME = Pattern.compile(
@@ -127,8 +129,12 @@ public final class ArchiveStore {
         forceDirectory();
     }
 
-    /** Removes what crashed runs left; only call while holding the lock (no run is writing). */
-    public List<Path> removeTemporaries() throws IOException {
+    /**
+     * Removes what crashed runs left: hidden temporaries, and checksum files whose archive never
+     * got its final name (a crash between the two renames of {@link #publish}). Only call while
+     * holding the lock (no run is writing).
+     */
+    public List<Path> removeLeftovers() throws IOException {
         List<Path> removed = new ArrayList<>();
         if (!Files.isDirectory(directory)) {
             return removed;
@@ -139,7 +145,44 @@ public final class ArchiveStore {
                 removed.add(entry);
             }
         }
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(directory,
+                "todolist-*" + ARCHIVE_SUFFIX + CHECKSUM_SUFFIX)) {
+            for (Path entry : entries) {
+                String name = entry.getFileName().toString();
+                if (!Files.exists(entry.resolveSibling(name.substring(0, name.length() - CHECKSUM_SUFFIX.length())))) {
+                    Files.deleteIfExists(entry);
+                    removed.add(entry);
+                }
+            }
+        }
         return removed;
+    }
+
+    /**
+     * Records, durably, that a restore is replacing live collections one by one: if the process
+     * dies before {@link #clearSwapInProgress}, the live database may mix old and new collections,
+     * and every later run says so until a restore succeeds.
+     */
+    public void markSwapInProgress(String database, Path safetyArchive, Instant since) throws IOException {
+        Path temporary = temporaryOf(directory.resolve(SWAP_MARKER));
+        Files.writeString(temporary, "a restore of database " + database + " began replacing its collections at "
+                + since + " and did not finish: the live data may mix old and new collections; restore "
+                + safetyArchive + " (the data as it was before) or another archive\n", StandardCharsets.UTF_8);
+        force(temporary);
+        Files.move(temporary, directory.resolve(SWAP_MARKER), StandardCopyOption.ATOMIC_MOVE,
+                StandardCopyOption.REPLACE_EXISTING);
+        forceDirectory();
+    }
+
+    public void clearSwapInProgress() throws IOException {
+        Files.deleteIfExists(directory.resolve(SWAP_MARKER));
+        forceDirectory();
+    }
+
+    /** What an interrupted restore left to say, if one did. */
+    public Optional<String> interruptedRestore() throws IOException {
+        Path marker = directory.resolve(SWAP_MARKER);
+        return Files.exists(marker) ? Optional.of(Files.readString(marker, StandardCharsets.UTF_8).strip()) : Optional.empty();
     }
 
     /** Deletes an archive and its checksum file (the archive first: no archive is left unchecked). */

@@ -2,6 +2,8 @@ package dev.todolist.backup.job;
 
 import com.mongodb.client.MongoDatabase;
 import dev.todolist.backup.lock.BackupLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.io.BufferedOutputStream;
 import java.io.IOException;
@@ -23,6 +25,7 @@ import java.util.zip.GZIPOutputStream;
 public final class BackupJob {
 
     private static final int BUFFER = 64 * 1024;
+    private static final Logger LOG = LoggerFactory.getLogger(BackupJob.class);
 
     private final MongoDatabase database;
     private final ArchiveStore store;
@@ -36,11 +39,35 @@ public final class BackupJob {
         this.clock = clock;
     }
 
+    /** What a run does after its archive is published, under the same hold of the lock (the retention). */
+    @FunctionalInterface
+    public interface FollowUp {
+        FollowUp NONE = () -> { };
+
+        void run() throws IOException;
+    }
+
     /** A scheduled or manual backup: takes the directory's lock, so it never overlaps another run. */
     public BackupResult backup() throws IOException {
+        return backup(FollowUp.NONE);
+    }
+
+    /**
+     * A backup then {@code followUp}, under one hold of the directory's lock, so that no other run
+     * can slip in between (and a retention never fails for a lock its own backup just released).
+     */
+    public BackupResult backup(FollowUp followUp) throws IOException {
         try (BackupLock ignored = BackupLock.acquire(store.directory(), "backup")) {
-            store.removeTemporaries();
-            return backupWhileLocked(ArchiveKind.SCHEDULED);
+            store.removeLeftovers();
+            store.interruptedRestore().ifPresent(message -> LOG.warn("backing up a database in doubt: {}", message));
+            BackupResult result = backupWhileLocked(ArchiveKind.SCHEDULED);
+            try {
+                followUp.run();
+            } catch (IOException | RuntimeException e) {
+                throw new IOException("the archive " + result.archive().getFileName() + " was written, then the"
+                        + " retention failed: " + e.getMessage(), e);
+            }
+            return result;
         }
     }
 

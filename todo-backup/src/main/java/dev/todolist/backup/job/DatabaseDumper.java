@@ -82,6 +82,11 @@ public final class DatabaseDumper {
         for (BsonDocument info : listed) {
             String name = info.getString("name").getValue();
             CollectionType type = typeOf(info);
+            if (name.startsWith(RestoreJob.STAGING_PREFIX)) {
+                LOG.warn("not dumped: {}.{} is a staging collection left by an interrupted restore (the next restore"
+                        + " drops it)", database.getName(), name);
+                continue;
+            }
             if (name.startsWith("system.")) {
                 if (!name.startsWith("system.buckets.")) {
                     LOG.info("not dumped: {}.{} is a server-internal collection", database.getName(), name);

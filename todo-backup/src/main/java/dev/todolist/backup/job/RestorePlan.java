@@ -19,9 +19,12 @@ import java.util.TreeSet;
  * which collections, and which are skipped and why. An archive from mongodump may hold several
  * databases, the oplog and server-internal collections; the job restores one database's own
  * collections and views and says what it leaves out.
+ *
+ * @param skippedTimeseries names of the archive's time-series collections that the restore leaves
+ *                          alone (a live collection of such a name is neither replaced nor dropped)
  */
 public record RestorePlan(String sourceDatabase, String targetDatabase, List<CollectionRestore> collections,
-                          List<CollectionRestore> views, List<Skipped> skipped) {
+                          List<CollectionRestore> views, List<Skipped> skipped, List<String> skippedTimeseries) {
 
     private static final Set<String> SERVER_DATABASES = Set.of("admin", "config", "local");
 
@@ -44,10 +47,13 @@ public record RestorePlan(String sourceDatabase, String targetDatabase, List<Col
 
     /**
      * @param sourceDatabase the archive's database to restore, or empty to take the only one it holds
-     * @throws PlanException when the choice of database is ambiguous or names a database the archive lacks
+     * @param skipTimeseries restore the rest when the database holds time-series collections, which
+     *                       the job cannot restore (without it such an archive is refused)
+     * @throws PlanException when the choice of database is ambiguous or names a database the archive
+     *                       lacks, or when the database holds time-series collections and {@code skipTimeseries} is off
      */
-    public static RestorePlan of(ArchiveSummary summary, String targetDatabase, Optional<String> sourceDatabase)
-            throws IOException {
+    public static RestorePlan of(ArchiveSummary summary, String targetDatabase, Optional<String> sourceDatabase,
+                                 boolean skipTimeseries) throws IOException {
         Set<String> userDatabases = new TreeSet<>();
         for (CollectionMetadata collection : summary.collections()) {
             String db = collection.namespace().db();
@@ -71,6 +77,7 @@ public record RestorePlan(String sourceDatabase, String targetDatabase, List<Col
         List<CollectionRestore> collections = new ArrayList<>();
         List<CollectionRestore> views = new ArrayList<>();
         List<Skipped> skipped = new ArrayList<>();
+        List<String> timeseries = new ArrayList<>();
         for (CollectionMetadata collection : summary.collections()) {
             Namespace namespace = collection.namespace();
             long documents = summary.documentsOf(collection);
@@ -82,15 +89,26 @@ public record RestorePlan(String sourceDatabase, String targetDatabase, List<Col
             } else if (namespace.isSystem()) {
                 skipped.add(new Skipped(namespace, documents, "a server-internal system collection"));
             } else if (collection.effectiveType() == CollectionType.TIMESERIES) {
+                timeseries.add(namespace.collection());
                 skipped.add(new Skipped(namespace, documents, "a time-series collection (its " + documents
-                        + " bucket documents): restore it with mongorestore on MongoDB 5+"));
+                        + " bucket documents), skipped as --skip-timeseries asks: a live collection of that name is"
+                        + " left as it is; restore it with mongorestore on MongoDB 5+"));
             } else {
                 CollectionRestore restore = new CollectionRestore(collection,
                         CollectionDescription.parse(collection.metadataJson()), namespace.collection(), documents);
                 (collection.effectiveType() == CollectionType.VIEW ? views : collections).add(restore);
             }
         }
-        return new RestorePlan(source, targetDatabase, List.copyOf(collections), List.copyOf(views), List.copyOf(skipped));
+        if (!timeseries.isEmpty() && !skipTimeseries) {
+            // A staged time-series collection cannot be renamed over the live one, so the job cannot
+            // restore it safely; dropping or ignoring it silently would lose data.
+            throw new PlanException("the archive's database " + source + " holds time-series collection(s) "
+                    + timeseries + ", which this job cannot restore: restore them with mongorestore on MongoDB 5+,"
+                    + " or pass --skip-timeseries to restore everything else and leave the live collections of"
+                    + " those names as they are");
+        }
+        return new RestorePlan(source, targetDatabase, List.copyOf(collections), List.copyOf(views), List.copyOf(skipped),
+                List.copyOf(timeseries));
     }
 
     public long documentCount() {

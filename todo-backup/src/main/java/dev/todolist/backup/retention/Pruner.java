@@ -41,7 +41,11 @@ public final class Pruner {
             for (ArchiveFile archive : decision.delete()) {
                 store.delete(archive);
             }
-            LOG.info("prune ok policy=\"{}\" kept={} deleted={}", policy, decision.keep().size(), decision.delete().size());
+            if (!decision.delete().isEmpty()) {
+                // Only when something went: a run that deletes nothing keeps to its one log line.
+                LOG.info("prune ok policy=\"{}\" kept={} deleted={} ({})", policy, decision.keep().size(),
+                        decision.delete().size(), String.join(" ", decision.delete().stream().map(ArchiveFile::fileName).toList()));
+            }
         }
         return decision;
     }

@@ -5,6 +5,8 @@ import dev.todolist.backup.job.BackupResult;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * The state of the scheduled job that health and metrics report: last success, its duration,
@@ -24,6 +26,7 @@ public final class BackupMetrics {
     private long consecutiveFailures;
     private long missedRuns;
     private Instant nextRun;
+    private Supplier<Optional<String>> interruptedRestore = Optional::empty;
 
     public synchronized void recordSuccess(BackupResult result, Instant finishedAt) {
         lastSuccess = finishedAt;
@@ -50,6 +53,14 @@ public final class BackupMetrics {
         nextRun = next.toInstant();
     }
 
+    /**
+     * Where to read, at each request, what a restore killed during its swap left to say (the live
+     * data may be mixed): a restore runs in another process, so this state is not the scheduler's.
+     */
+    public synchronized void watchInterruptedRestore(Supplier<Optional<String>> source) {
+        interruptedRestore = source;
+    }
+
     /** Healthy unless the last attempt failed: a failing backup job must be visible to whoever watches. */
     public synchronized boolean healthy() {
         return consecutiveFailures == 0;
@@ -68,6 +79,7 @@ public final class BackupMetrics {
     }
 
     public synchronized String healthJson() {
+        String interrupted = interruptedRestore.get().orElse(null);
         return "{\"status\":\"" + (healthy() ? "UP" : "DOWN") + "\""
                 + ",\"lastSuccess\":" + quoted(lastSuccess)
                 + ",\"lastArchive\":" + quoted(lastArchive)
@@ -75,7 +87,8 @@ public final class BackupMetrics {
                 + ",\"lastError\":" + quoted(lastError)
                 + ",\"consecutiveFailures\":" + consecutiveFailures
                 + ",\"missedRuns\":" + missedRuns
-                + ",\"nextRun\":" + quoted(nextRun) + "}";
+                + ",\"nextRun\":" + quoted(nextRun)
+                + ",\"interruptedRestore\":" + quoted(interrupted) + "}";
     }
 
     /** Prometheus text exposition format 0.0.4. */
@@ -96,6 +109,9 @@ public final class BackupMetrics {
                 .append("# TYPE todolist_backup_missed_runs_total counter\n")
                 .append("todolist_backup_missed_runs_total ").append(missedRuns).append('\n');
         gauge(out, "todolist_backup_next_run_timestamp_seconds", "Next scheduled run.", seconds(nextRun));
+        gauge(out, "todolist_backup_restore_interrupted", "1 while a restore killed during its swap has not been"
+                + " followed by a successful one (the live data may mix old and new collections).",
+                interruptedRestore.get().isPresent() ? 1 : 0);
         return out.toString();
     }
 

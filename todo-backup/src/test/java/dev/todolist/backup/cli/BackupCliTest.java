@@ -4,8 +4,11 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import dev.todolist.backup.archive.Fixtures;
+import dev.todolist.backup.job.TestArchives;
+import dev.todolist.backup.logging.CapturedLog;
 import dev.todolist.backup.lock.BackupLock;
 import dev.todolist.testing.MongoFixture;
+import org.bson.BsonDocument;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -16,8 +19,10 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -196,5 +201,124 @@ class BackupCliTest {
         Run list = run(Map.of("BACKUP_DIR", directory.resolve("unused").toString()), "list", "--dir", other.toString());
         assertEquals(ExitCodes.OK, list.exitCode());
         assertTrue(list.out().contains("0 archive(s) in " + other), list.out());
+    }
+
+    @Test
+    void backupOfAnUnreachableDatabaseExitsOneWithOneFailureLogLine() {
+        Map<String, String> environment = Map.of("MONGODB_URI", "mongodb://127.0.0.1:1/todolist?serverSelectionTimeoutMS=300",
+                "BACKUP_DIR", directory.toString());
+        try (CapturedLog log = CapturedLog.of(BackupCommand.class)) {
+            Run run = run(environment, "backup");
+
+            assertEquals(ExitCodes.FAILED, run.exitCode());
+            assertTrue(run.err().startsWith("todolist-backup: database error: Timed out"), run.err());
+            assertEquals(1, log.lines().size(), log.lines().toString());
+            assertTrue(log.lines().get(0).matches("backup failed duration_ms=\\d+ error=\"Timed out .*\"(?s).*"),
+                    log.lines().get(0));
+        }
+    }
+
+    @Test
+    void aBackupLogsOneLineWithItsDurationSizeAndCounts() {
+        MongoDatabase database = seeded();
+        try (CapturedLog log = CapturedLog.of(BackupCommand.class)) {
+            Run run = run(environment(database), "backup", "--no-prune");
+
+            assertEquals(ExitCodes.OK, run.exitCode(), run.err());
+            assertEquals(1, log.lines().size(), log.lines().toString());
+            assertTrue(log.lines().get(0).matches("backup ok archive=todolist-\\d{8}T\\d{6}Z\\.archive\\.gz duration_ms=\\d+"
+                    + " size_bytes=[1-9]\\d* uncompressed_bytes=[1-9]\\d* collections=1 documents=2 mb_per_s=[\\d.]+"),
+                    log.lines().get(0));
+        }
+    }
+
+    @Test
+    void restoreFailingInStagingExitsFiveAndLeavesTheLiveData() throws Exception {
+        MongoDatabase database = seeded();
+        Path archive = TestArchives.write(directory.resolve("duplicates.archive.gz"), "app",
+                TestArchives.Entry.collection("todos", "{}",
+                        List.of(BsonDocument.parse("{_id: 1, email: 'a@example.org'}"),
+                                BsonDocument.parse("{_id: 2, email: 'a@example.org'}")),
+                        "{v: 2, key: {email: 1}, name: 'email_1', unique: true}"));
+
+        Run restore = run(environment(database), "restore", archive.toString());
+
+        assertEquals(ExitCodes.RESTORE_FAILED_DATA_INTACT, restore.exitCode(), restore.err());
+        assertTrue(restore.err().startsWith("todolist-backup: restore failed: restore into the staging collections failed,"
+                + " the live collections of " + database.getName() + " were not changed:"), restore.err());
+        assertTrue(restore.err().contains("E11000 duplicate key"), restore.err());
+        assertEquals(List.of("one", "two"), database.getCollection("todos").find().map(d -> d.getString("title")).into(new ArrayList<>()));
+    }
+
+    @Test
+    void restoreOfATimeseriesArchiveExitsTwoUnlessTheyAreSkipped() throws Exception {
+        MongoDatabase database = seeded();
+        Path archive = Files.write(directory.resolve("timeseries.archive"), Fixtures.bytes("timeseries_tests_dump.archive"));
+
+        Run refused = run(environment(database), "restore", archive.toString());
+        assertEquals(ExitCodes.USAGE, refused.exitCode(), refused.err());
+        assertTrue(refused.err().startsWith("todolist-backup: cannot restore as asked: the archive's database"
+                + " timeseries_test holds time-series collection(s) [foo_ts]"), refused.err());
+        assertEquals(2, database.getCollection("todos").countDocuments());
+
+        Run skipped = run(environment(database), "restore", "--skip-timeseries", "--yes", archive.toString());
+        assertEquals(ExitCodes.OK, skipped.exitCode(), skipped.err());
+        assertTrue(skipped.out().contains("skipped timeseries_test.foo_ts (10 documents): a time-series collection"),
+                skipped.out());
+        assertTrue(skipped.out().contains("drop " + database.getName() + ".todos (not in the archive)"), skipped.out());
+    }
+
+    @Test
+    void aBackupAppliesTheRetentionAndPrintsOnlyItsArchivesPath() {
+        Map<String, String> environment = environment(seeded());
+        environment.putAll(Map.of("BACKUP_KEEP_LAST", "1", "BACKUP_KEEP_DAILY", "0", "BACKUP_KEEP_WEEKLY", "0"));
+        Path first = Path.of(run(environment, "backup").out().strip());
+        try (CapturedLog log = CapturedLog.of(dev.todolist.backup.retention.Pruner.class)) {
+            Run second = run(environment, "backup");
+
+            assertEquals(ExitCodes.OK, second.exitCode(), second.err());
+            assertTrue(second.out().matches(java.util.regex.Pattern.quote(directory.toString())
+                    + "/todolist-\\d{8}T\\d{6}Z(-2)?\\.archive\\.gz\\R"), second.out());
+            assertEquals(List.of("prune ok policy=\"keep last 1, daily 0, weekly 0\" kept=1 deleted=1 (" + first.getFileName() + ")"),
+                    log.lines());
+        }
+        assertFalse(Files.exists(first));
+        assertTrue(run(environment, "list").out().contains("1 archive(s)"));
+    }
+
+    /** Runs the CLI in a child JVM on a pseudo-terminal (util-linux script), typing {@code typed}. */
+    private Run onATerminal(String typed, String... args) throws Exception {
+        StringBuilder command = new StringBuilder("'" + Path.of(System.getProperty("java.home"), "bin", "java") + "' -cp '"
+                + System.getProperty("java.class.path") + "' " + BackupCli.class.getName());
+        for (String arg : args) {
+            command.append(" '").append(arg).append("'");
+        }
+        Process process = new ProcessBuilder("script", "-qec", command.toString(), "/dev/null")
+                .redirectErrorStream(true).start();
+        process.getOutputStream().write(typed.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        process.getOutputStream().flush();
+        String output = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS), output);
+        return new Run(process.exitValue(), output, output);
+    }
+
+    @Test
+    void onATerminalARestoreAsksFirstAndAnythingButYesCancelsIt() throws Exception {
+        MongoDatabase database = seeded();
+        Path archive = Path.of(run(environment(database), "backup").out().strip());
+        database.getCollection("todos").insertOne(new Document("title", "three"));
+        String[] restore = {"restore", "--uri", MongoFixture.uri(database.getName()), "--dir", directory.toString(),
+                archive.toString()};
+
+        Run cancelled = onATerminal("no\n", restore);
+        assertEquals(ExitCodes.FAILED, cancelled.exitCode(), cancelled.out());
+        assertTrue(cancelled.out().contains("Replace the whole content of database " + database.getName() + " by "
+                + archive + " (a safety backup is taken first)? Type yes to go on:"), cancelled.out());
+        assertTrue(cancelled.out().contains("todolist-backup: restore cancelled, nothing was changed"), cancelled.out());
+        assertEquals(3, database.getCollection("todos").countDocuments());
+
+        Run confirmed = onATerminal("yes\n", restore);
+        assertEquals(ExitCodes.OK, confirmed.exitCode(), confirmed.out());
+        assertEquals(2, database.getCollection("todos").countDocuments());
     }
 }

@@ -5,7 +5,22 @@ import com.mongodb.client.model.Filters;
 import dev.todolist.backup.archive.ArchiveFormatException;
 import dev.todolist.backup.archive.Namespace;
 import dev.todolist.testing.MongoFixture;
+import org.bson.BsonBinary;
+import org.bson.BsonBinarySubType;
+import org.bson.BsonDbPointer;
+import org.bson.BsonDocument;
+import org.bson.BsonInt32;
+import org.bson.BsonJavaScriptWithScope;
+import org.bson.BsonSymbol;
+import org.bson.BsonType;
+import org.bson.BsonUndefined;
+import org.bson.BsonValue;
 import org.bson.Document;
+import org.bson.RawBsonDocument;
+import org.bson.codecs.BsonDocumentCodec;
+import org.bson.types.ObjectId;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.FieldSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -45,13 +60,27 @@ class BackupRestoreTest {
 
         String target = MongoFixture.uniqueDatabase("roundtriptarget");
         RestoreResult restore = TestDatabases.restoreJob(target, store, RestoreListener.NONE)
-                .restore(backup.archive(), Optional.empty());
+                .restore(backup.archive(), Optional.empty(), false);
 
         MongoDatabase restored = TestDatabases.client().getDatabase(target);
         assertEquals(TestDatabases.snapshot(source), TestDatabases.snapshot(restored));
         assertEquals(TestDatabases.indexes(source), TestDatabases.indexes(restored));
         assertEquals(source.getName(), restore.plan().sourceDatabase());
         assertFalse(TestDatabases.hasStaging(restored), "the staging collections are dropped");
+    }
+
+    @Test
+    void stagingCollectionsLeftByAnInterruptedRestoreAreNotBackedUpAndTheNextRestoreDropsThem() throws Exception {
+        MongoDatabase live = TestDatabases.seeded("leftover");
+        live.getCollection(RestoreJob.STAGING_PREFIX + "todos").insertOne(new Document("_id", "half restored"));
+        ArchiveStore store = new ArchiveStore(directory);
+
+        BackupResult backup = TestDatabases.backupJob(live, store).backup();
+        assertEquals(List.of("accounts", "empty", "todos"), ArchiveVerifier.verify(backup.archive()).summary()
+                .collections().stream().map(collection -> collection.namespace().collection()).toList());
+
+        TestDatabases.restoreJob(live.getName(), store, RestoreListener.NONE).restore(backup.archive(), Optional.empty(), false);
+        assertFalse(TestDatabases.hasStaging(live));
     }
 
     @Test
@@ -67,7 +96,7 @@ class BackupRestoreTest {
         Map<String, Map<String, String>> changed = TestDatabases.snapshot(live);
 
         RestoreResult result = TestDatabases.restoreJob(live.getName(), store, RestoreListener.NONE)
-                .restore(backup.archive(), Optional.empty());
+                .restore(backup.archive(), Optional.empty(), false);
 
         assertEquals(backedUp, TestDatabases.snapshot(live));
         assertEquals(List.of("extra"), result.droppedCollections());
@@ -94,10 +123,11 @@ class BackupRestoreTest {
         };
         RestoreFailedException failed = assertThrows(RestoreFailedException.class,
                 () -> TestDatabases.restoreJob(live.getName(), store, failAfterFirstSwap)
-                        .restore(backup.archive(), Optional.empty()));
+                        .restore(backup.archive(), Optional.empty(), false));
 
         assertTrue(failed.liveDataIntact(), failed.getMessage());
         assertTrue(failed.getMessage().contains("put back from the safety backup"), failed.getMessage());
+        assertEquals(Optional.empty(), store.interruptedRestore(), "rolled back: nothing in doubt");
         assertEquals(before, TestDatabases.snapshot(live));
         assertEquals(indexesBefore, TestDatabases.indexes(live));
         assertFalse(TestDatabases.hasStaging(live));
@@ -117,7 +147,7 @@ class BackupRestoreTest {
             }
         };
         RestoreFailedException failed = assertThrows(RestoreFailedException.class,
-                () -> TestDatabases.restoreJob(live.getName(), store, failWhenLoaded).restore(backup.archive(), Optional.empty()));
+                () -> TestDatabases.restoreJob(live.getName(), store, failWhenLoaded).restore(backup.archive(), Optional.empty(), false));
 
         assertTrue(failed.liveDataIntact());
         assertEquals(before, TestDatabases.snapshot(live));
@@ -186,7 +216,7 @@ class BackupRestoreTest {
         Map<String, Map<String, String>> before = TestDatabases.snapshot(fixture.live);
 
         RestoreResult plan = TestDatabases.restoreJob(fixture.live.getName(), fixture.store, RestoreListener.NONE)
-                .dryRun(fixture.archive, Optional.empty());
+                .dryRun(fixture.archive, Optional.empty(), false);
 
         assertTrue(plan.dryRun());
         assertEquals(List.of("accounts", "empty", "todos"),
@@ -203,7 +233,7 @@ class BackupRestoreTest {
         String target = MongoFixture.uniqueDatabase("fromdump");
 
         RestoreResult result = TestDatabases.restoreJob(target, new ArchiveStore(directory), RestoreListener.NONE)
-                .restore(archive, Optional.empty());
+                .restore(archive, Optional.empty(), false);
 
         MongoDatabase restored = TestDatabases.client().getDatabase(target);
         List<String> dumped = new java.util.ArrayList<>();
@@ -244,17 +274,216 @@ class BackupRestoreTest {
     }
 
     @Test
-    void mongodumpTimeseriesArchiveIsVerifiedAndItsTimeseriesCollectionSkippedWithAReason() throws Exception {
+    void mongodumpTimeseriesArchiveIsRefusedUnlessTimeseriesAreSkipped() throws Exception {
         Path archive = directory.resolve("timeseries.archive");
         Files.write(archive, dev.todolist.backup.archive.Fixtures.bytes("timeseries_tests_dump.archive"));
+        MongoDatabase live = TestDatabases.seeded("tsrefused");
+        Map<String, Map<String, String>> before = TestDatabases.snapshot(live);
+        ArchiveStore store = new ArchiveStore(directory);
+        RestoreJob job = TestDatabases.restoreJob(live.getName(), store, RestoreListener.NONE);
 
-        RestoreResult plan = TestDatabases.restoreJob(MongoFixture.uniqueDatabase("ts"), new ArchiveStore(directory),
-                RestoreListener.NONE).dryRun(archive, Optional.empty());
+        RestorePlan.PlanException dryRun = assertThrows(RestorePlan.PlanException.class,
+                () -> job.dryRun(archive, Optional.empty(), false));
+        RestorePlan.PlanException refused = assertThrows(RestorePlan.PlanException.class,
+                () -> job.restore(archive, Optional.empty(), false));
 
-        RestorePlan.Skipped timeseries = plan.plan().skipped().stream()
+        assertEquals(dryRun.getMessage(), refused.getMessage());
+        assertTrue(refused.getMessage().startsWith("the archive's database timeseries_test holds time-series"
+                + " collection(s) [foo_ts], which this job cannot restore"), refused.getMessage());
+        assertTrue(refused.getMessage().contains("--skip-timeseries"), refused.getMessage());
+        assertEquals(before, TestDatabases.snapshot(live));
+        assertTrue(store.list().isEmpty(), "refused before the safety backup");
+    }
+
+    @Test
+    void restoreSkippingTimeseriesLeavesTheLiveCollectionOfThatNameAsItIs() throws Exception {
+        Path archive = directory.resolve("timeseries.archive");
+        Files.write(archive, dev.todolist.backup.archive.Fixtures.bytes("timeseries_tests_dump.archive"));
+        MongoDatabase live = TestDatabases.client().getDatabase(MongoFixture.uniqueDatabase("tsskipped"));
+        live.getCollection("foo_ts").insertOne(new Document("_id", "live reading"));
+        live.getCollection("old").insertOne(new Document("_id", "not in the archive"));
+        Map<String, String> liveReadings = TestDatabases.snapshot(live).get("foo_ts");
+
+        RestoreResult result = TestDatabases.restoreJob(live.getName(), new ArchiveStore(directory), RestoreListener.NONE)
+                .restore(archive, Optional.empty(), true);
+
+        RestorePlan.Skipped timeseries = result.plan().skipped().stream()
                 .filter(entry -> entry.namespace().equals(new Namespace("timeseries_test", "foo_ts"))).findFirst().orElseThrow();
         assertEquals(10, timeseries.documents());
-        assertTrue(timeseries.reason().startsWith("a time-series collection"));
+        assertTrue(timeseries.reason().startsWith("a time-series collection"), timeseries.reason());
+        assertEquals(List.of("foo_ts"), result.keptCollections());
+        assertEquals(List.of("old"), result.droppedCollections());
+        assertEquals(Map.of("foo_ts", liveReadings), TestDatabases.snapshot(live));
+    }
+
+    @Test
+    void collectionOptionsAreRestoredOrTheRestoreStopsInStaging() throws Exception {
+        MongoDatabase live = TestDatabases.seeded("options");
+        Map<String, Map<String, String>> before = TestDatabases.snapshot(live);
+        Path archive = TestArchives.write(directory.resolve("options.archive.gz"), "app",
+                TestArchives.Entry.collection("people", "{collation: {locale: 'fr', strength: 2},"
+                                + " validator: {$jsonSchema: {required: ['name']}}, validationLevel: 'strict'}",
+                        List.of(BsonDocument.parse("{_id: 1, name: 'Zo\u00e9'}")),
+                        "{v: 2, key: {name: 1}, name: 'name_1', unique: true}"));
+
+        RestoreJob job = TestDatabases.restoreJob(live.getName(), new ArchiveStore(directory), RestoreListener.NONE);
+        if (MongoFixture.isRealMongo()) {
+            job.restore(archive, Optional.empty(), false);
+            BsonDocument options = live.listCollections(BsonDocument.class)
+                    .filter(Filters.eq("name", "people")).first().getDocument("options");
+            assertEquals("fr", options.getDocument("collation").getString("locale").getValue());
+            assertTrue(options.containsKey("validator"), options.toJson());
+        } else {
+            RestoreFailedException failed = assertThrows(RestoreFailedException.class,
+                    () -> job.restore(archive, Optional.empty(), false));
+            assertTrue(failed.liveDataIntact());
+            assertTrue(failed.getMessage().contains("the server did not keep the options of people: collation is missing"),
+                    failed.getMessage());
+            assertEquals(before, TestDatabases.snapshot(live));
+            assertFalse(TestDatabases.hasStaging(live));
+        }
+    }
+
+    @Test
+    void aCappedCollectionIsRestoredOrTheRestoreStopsInStaging() throws Exception {
+        MongoDatabase live = TestDatabases.seeded("capped");
+        Map<String, Map<String, String>> before = TestDatabases.snapshot(live);
+        Path archive = TestArchives.write(directory.resolve("capped.archive.gz"), "app",
+                TestArchives.Entry.collection("events", "{capped: true, size: {$numberLong: '1048576'}, max: 100}",
+                        List.of(BsonDocument.parse("{_id: 1, at: 'start'}"))));
+
+        RestoreJob job = TestDatabases.restoreJob(live.getName(), new ArchiveStore(directory), RestoreListener.NONE);
+        if (MongoFixture.isRealMongo()) {
+            job.restore(archive, Optional.empty(), false);
+            assertTrue(live.listCollections(BsonDocument.class).filter(Filters.eq("name", "events")).first()
+                    .getDocument("options").getBoolean("capped").getValue());
+        } else {
+            RestoreFailedException failed = assertThrows(RestoreFailedException.class,
+                    () -> job.restore(archive, Optional.empty(), false));
+            assertTrue(failed.liveDataIntact());
+            assertTrue(failed.getMessage().contains("capped"), failed.getMessage());
+            assertEquals(before, TestDatabases.snapshot(live));
+        }
+    }
+
+    @Test
+    void aViewIsRestoredOrTheRestoreStopsBeforeTheSwap() throws Exception {
+        MongoDatabase live = TestDatabases.seeded("view");
+        Map<String, Map<String, String>> before = TestDatabases.snapshot(live);
+        Path archive = TestArchives.write(directory.resolve("view.archive.gz"), "app",
+                TestArchives.Entry.collection("todos", "{}", List.of(BsonDocument.parse("{_id: 1, done: true}"))),
+                TestArchives.Entry.view("done_todos", "{viewOn: 'todos', pipeline: [{$match: {done: true}}]}"));
+
+        RestoreJob job = TestDatabases.restoreJob(live.getName(), new ArchiveStore(directory), RestoreListener.NONE);
+        if (MongoFixture.isRealMongo()) {
+            job.restore(archive, Optional.empty(), false);
+            assertEquals("view", live.listCollections(BsonDocument.class).filter(Filters.eq("name", "done_todos"))
+                    .first().getString("type").getValue());
+            assertEquals(1, live.getCollection("done_todos").countDocuments());
+        } else {
+            RestoreFailedException failed = assertThrows(RestoreFailedException.class,
+                    () -> job.restore(archive, Optional.empty(), false));
+            assertTrue(failed.liveDataIntact());
+            assertTrue(failed.getMessage().contains("created done_todos as a collection, not as a view"),
+                    failed.getMessage());
+            assertEquals(before, TestDatabases.snapshot(live));
+            assertFalse(TestDatabases.hasStaging(live));
+        }
+    }
+
+    /**
+     * Deprecated BSON types and the MD5 binary subtype: MongoDB keeps them byte for byte; the
+     * in-process wire server cannot (it fails, or stores undefined as null), and that must be caught.
+     */
+    static final List<BsonValue> RARE_VALUES = List.of(new BsonBinary(BsonBinarySubType.MD5, new byte[16]),
+            new BsonUndefined(), new BsonSymbol("sym"),
+            new BsonDbPointer("app.other", new ObjectId("5f0c8d7e6b5a4c3d2e1f0a9b")),
+            new BsonJavaScriptWithScope("function () { return x; }", new BsonDocument("x", new BsonInt32(1))),
+            new BsonBinary(BsonBinarySubType.OLD_BINARY, new byte[] {1, 2, 3}));
+
+    @ParameterizedTest
+    @FieldSource("RARE_VALUES")
+    void rareBsonValuesComeBackByteIdenticalOrTheRestoreStopsInStaging(BsonValue value) throws Exception {
+        MongoDatabase live = TestDatabases.seeded("rare");
+        Map<String, Map<String, String>> before = TestDatabases.snapshot(live);
+        BsonDocument document = new BsonDocument("_id", new BsonInt32(1)).append("legacy", value);
+        Path archive = TestArchives.write(directory.resolve("rare.archive.gz"), "app",
+                TestArchives.Entry.collection("legacy", "{}", List.of(document)));
+
+        RestoreJob job = TestDatabases.restoreJob(live.getName(), new ArchiveStore(directory), RestoreListener.NONE);
+        if (MongoFixture.isRealMongo()) {
+            job.restore(archive, Optional.empty(), false);
+            RawBsonDocument restored = live.getCollection("legacy", RawBsonDocument.class).find().first();
+            assertEquals(new RawBsonDocument(document, new BsonDocumentCodec()), restored);
+        } else {
+            RestoreFailedException failed = assertThrows(RestoreFailedException.class,
+                    () -> job.restore(archive, Optional.empty(), false));
+            assertTrue(failed.liveDataIntact());
+            assertTrue(failed.getMessage().startsWith("restore into the staging collections failed, the live collections"
+                    + " of " + live.getName() + " were not changed"), failed.getMessage());
+            if (value.getBsonType() == BsonType.UNDEFINED) {
+                assertTrue(failed.getMessage().contains("staged legacy has the archive's 1 documents, but not byte for byte"),
+                        failed.getMessage());
+            }
+            assertEquals(before, TestDatabases.snapshot(live));
+        }
+    }
+
+    @Test
+    void anArchiveOfSeveralDatabasesRestoresTheOneChosenAndSaysWhatItSkips() throws Exception {
+        Path archive = TestArchives.write(directory.resolve("server.archive.gz"), List.of(
+                new TestArchives.InDatabase("shop", TestArchives.Entry.collection("orders", "{}",
+                        List.of(BsonDocument.parse("{_id: 1}"), BsonDocument.parse("{_id: 2}")))),
+                new TestArchives.InDatabase("crm", TestArchives.Entry.collection("contacts", "{}",
+                        List.of(BsonDocument.parse("{_id: 'ada', email: 'ada@example.org'}"))))));
+        MongoDatabase live = TestDatabases.client().getDatabase(MongoFixture.uniqueDatabase("several"));
+        RestoreJob job = TestDatabases.restoreJob(live.getName(), new ArchiveStore(directory), RestoreListener.NONE);
+
+        RestorePlan.PlanException ambiguous = assertThrows(RestorePlan.PlanException.class,
+                () -> job.restore(archive, Optional.empty(), false));
+        assertEquals("the archive holds several databases [crm, shop]: choose one with --from-database",
+                ambiguous.getMessage());
+        RestorePlan.PlanException unknown = assertThrows(RestorePlan.PlanException.class,
+                () -> job.restore(archive, Optional.of("billing"), false));
+        assertEquals("the archive holds no database \"billing\"; it holds [crm, shop]", unknown.getMessage());
+
+        RestoreResult result = job.restore(archive, Optional.of("crm"), false);
+
+        assertEquals(List.of("contacts"), TestDatabases.snapshot(live).keySet().stream().toList());
+        assertEquals(1, live.getCollection("contacts").countDocuments());
+        RestorePlan.Skipped orders = result.plan().skipped().get(0);
+        assertEquals(new Namespace("shop", "orders"), orders.namespace());
+        assertEquals(2, orders.documents());
+        assertTrue(orders.reason().startsWith("another database"), orders.reason());
+    }
+
+    @Test
+    void aRestoreWhoseRollbackFailsTooSaysTheLiveDataChangedAndNamesTheSafetyArchive() throws Exception {
+        MongoDatabase live = TestDatabases.seeded("rollbackfails");
+        ArchiveStore store = new ArchiveStore(directory);
+        BackupResult backup = TestDatabases.backupJob(live, store).backup();
+        RestoreListener loseTheSafetyArchiveThenFail = (step, detail) -> {
+            if (step == RestoreStep.COLLECTION_SWAPPED) {
+                ArchiveFile safety = store.latest(ArchiveKind.PRE_RESTORE).orElseThrow();
+                Files.delete(safety.path());
+                throw new IllegalStateException("injected failure after swapping " + detail);
+            }
+        };
+
+        RestoreFailedException failed = assertThrows(RestoreFailedException.class,
+                () -> TestDatabases.restoreJob(live.getName(), store, loseTheSafetyArchiveThenFail)
+                        .restore(backup.archive(), Optional.empty(), false));
+
+        assertFalse(failed.liveDataIntact());
+        assertTrue(failed.getMessage().contains("putting back the safety backup failed too"), failed.getMessage());
+        assertTrue(failed.getMessage().contains(failed.safetyArchive().getFileName().toString()), failed.getMessage());
+        String warning = store.interruptedRestore().orElseThrow();
+        assertTrue(warning.startsWith("a restore of database " + live.getName() + " began replacing its collections"),
+                warning);
+        assertTrue(warning.contains(failed.safetyArchive().toString()), warning);
+
+        TestDatabases.restoreJob(live.getName(), store, RestoreListener.NONE).restore(backup.archive(), Optional.empty(), false);
+        assertEquals(Optional.empty(), store.interruptedRestore(), "a successful restore ends the doubt");
     }
 
     private Fixture backedUpAndChanged(String prefix) throws IOException {
@@ -268,7 +497,7 @@ class BackupRestoreTest {
     private record Fixture(MongoDatabase live, ArchiveStore store, Path archive, Map<String, Map<String, String>> before) {
 
         void restore() throws Exception {
-            TestDatabases.restoreJob(live.getName(), store, RestoreListener.NONE).restore(archive, Optional.empty());
+            TestDatabases.restoreJob(live.getName(), store, RestoreListener.NONE).restore(archive, Optional.empty(), false);
         }
 
         void assertUntouched() throws IOException {

@@ -16,6 +16,9 @@ import org.bson.BsonDocument;
 import org.bson.BsonDouble;
 import org.bson.BsonInt32;
 import org.bson.BsonInt64;
+import org.bson.BsonJavaScript;
+import org.bson.BsonMaxKey;
+import org.bson.BsonMinKey;
 import org.bson.BsonNull;
 import org.bson.BsonObjectId;
 import org.bson.BsonRegularExpression;
@@ -70,7 +73,8 @@ final class TestDatabases {
                     .append("stamp", new BsonTimestamp(1_700_000_000, i))
                     .append("note", i % 2 == 0 ? BsonNull.VALUE : new BsonString(""))
                     .append("tags", new BsonArray(List.of(new BsonString("a"), new BsonInt32(i),
-                            new BsonDocument("nested", new BsonArray(List.of(new BsonDocument("deep", new BsonInt32(i)))))))));
+                            new BsonDocument("nested", new BsonArray(List.of(new BsonDocument("deep", new BsonInt32(i))))))))
+                    .append("edges", edgeValues(i)));
         }
         database.getCollection("todos", BsonDocument.class).insertMany(todos);
         database.getCollection("todos").createIndex(Indexes.ascending("title"), new IndexOptions().unique(true).name("title_unique"));
@@ -84,6 +88,50 @@ final class TestDatabases {
         database.getCollection("accounts").createIndex(Indexes.ascending("email"), new IndexOptions().unique(true));
         database.createCollection("empty");
         return database;
+    }
+
+    /**
+     * The values whose bytes a careless codec changes: signed zeros, NaN and infinities, extreme
+     * integers, min/max keys, timestamps, pre-epoch dates, rare binary subtypes, empty and deeply
+     * nested containers, unusual keys and field order.
+     */
+    private static BsonDocument edgeValues(int i) {
+        BsonValue deep = new BsonInt32(i);
+        for (int level = 0; level < 40; level++) {
+            deep = level % 2 == 0 ? new BsonDocument("d", deep) : new BsonArray(List.of(deep));
+        }
+        return new BsonDocument("zFirst", new BsonString("field order is kept"))
+                .append("negativeZero", new BsonDouble(-0.0))
+                .append("nan", new BsonDouble(Double.NaN))
+                .append("infinity", new BsonDouble(Double.POSITIVE_INFINITY))
+                .append("minusInfinity", new BsonDouble(Double.NEGATIVE_INFINITY))
+                .append("tiny", new BsonDouble(Double.MIN_VALUE))
+                .append("huge", new BsonDouble(Double.MAX_VALUE))
+                .append("int32Min", new BsonInt32(Integer.MIN_VALUE))
+                .append("int32Max", new BsonInt32(Integer.MAX_VALUE))
+                .append("int64Min", new BsonInt64(Long.MIN_VALUE))
+                .append("int64Max", new BsonInt64(Long.MAX_VALUE))
+                .append("decimalNaN", new BsonDecimal128(Decimal128.NaN))
+                .append("decimalMinusZero", new BsonDecimal128(Decimal128.NEGATIVE_ZERO))
+                .append("decimalInfinity", new BsonDecimal128(Decimal128.POSITIVE_INFINITY))
+                .append("decimalPrecise", new BsonDecimal128(Decimal128.parse("0.1000000000000000000000000000000001")))
+                .append("minKey", new BsonMinKey())
+                .append("maxKey", new BsonMaxKey())
+                .append("timestampZero", new BsonTimestamp(0, 0))
+                .append("timestampMax", new BsonTimestamp(-1, -1))
+                .append("beforeEpoch", new BsonDateTime(-62_135_596_800_000L))
+                .append("farFuture", new BsonDateTime(253_402_300_799_999L))
+                .append("emptyBinary", new BsonBinary(new byte[0]))
+                .append("legacyUuid", new BsonBinary(BsonBinarySubType.UUID_LEGACY, new byte[16]))
+                .append("userDefined", new BsonBinary((byte) 0x80, new byte[] {(byte) 0xff, 0, (byte) i}))
+                .append("code", new BsonJavaScript("function () { return " + i + "; }"))
+                .append("regexAllFlags", new BsonRegularExpression("^a.b$", "imsux"))
+                .append("emptyDocument", new BsonDocument())
+                .append("emptyArray", new BsonArray())
+                .append("emptyString", new BsonString(""))
+                .append("controlAndQuotes", new BsonString("tab\t newline\n quote\" backslash\\ \u0001"))
+                .append("cl\u00e9 \u65e5\u672c \ud83d\ude80", new BsonString("unicode key"))
+                .append("deep", deep);
     }
 
     /** Every collection's documents as raw bytes keyed by {@code _id}: equal maps mean byte-identical data. */

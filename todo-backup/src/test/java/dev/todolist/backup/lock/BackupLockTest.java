@@ -1,5 +1,7 @@
 package dev.todolist.backup.lock;
 
+import dev.todolist.backup.cli.BackupCli;
+import dev.todolist.backup.cli.ExitCodes;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -44,6 +46,21 @@ class BackupLockTest {
             holder.waitFor(30, TimeUnit.SECONDS);
         }
         BackupLock.acquire(directory, "after the holder was killed").close();
+    }
+
+    @Test
+    void aBackupProcessStartedWhileThisProcessHoldsTheLockExitsThreeAtOnce() throws Exception {
+        try (BackupLock ignored = BackupLock.acquire(directory, "restore")) {
+            Process backup = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-cp", System.getProperty("java.class.path"), BackupCli.class.getName(), "backup",
+                    "--uri", "mongodb://127.0.0.1:1/todolist", "--dir", directory.toString())
+                    .redirectErrorStream(true).start();
+            String output = new String(backup.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(backup.waitFor(60, TimeUnit.SECONDS));
+            assertEquals(ExitCodes.LOCKED, backup.exitValue(), output);
+            assertTrue(output.contains("todolist-backup: another backup, restore or prune is running on " + directory
+                    + " (pid=" + ProcessHandle.current().pid() + " purpose=restore"), output);
+        }
     }
 
     /** Holds the lock of the directory given as argument until killed. */

@@ -2,6 +2,7 @@ package dev.todolist.backup.schedule;
 
 import dev.todolist.backup.job.BackupResult;
 import dev.todolist.backup.lock.LockHeldException;
+import dev.todolist.backup.logging.CapturedLog;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
@@ -14,6 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -129,5 +131,77 @@ class BackupSchedulerTest {
             assertEquals(404, http.send(HttpRequest.newBuilder(URI.create(base + "/health/extra")).build(),
                     HttpResponse.BodyHandlers.ofString()).statusCode());
         }
+    }
+
+    @Test
+    void eachScheduledRunLogsOneLineWithItsOutcome() {
+        try (CapturedLog log = CapturedLog.of(BackupScheduler.class)) {
+            new BackupScheduler(NIGHTLY, BackupSchedulerTest::result, new BackupMetrics(), CLOCK).runOnce();
+            new BackupScheduler(NIGHTLY, () -> {
+                throw new java.io.IOException("No space left on device");
+            }, new BackupMetrics(), CLOCK).runOnce();
+
+            assertEquals(List.of("backup ok archive=todolist-20261124T100000Z.archive.gz duration_ms=1500 size_bytes=1234"
+                    + " uncompressed_bytes=5678 collections=2 documents=42 mb_per_s=0.0"), log.lines().subList(0, 1));
+            assertEquals(2, log.lines().size(), log.lines().toString());
+            assertTrue(log.lines().get(1).matches("backup failed duration_ms=\\d+ error=\"java.io.IOException: No space left on device\""),
+                    log.lines().get(1));
+        }
+    }
+
+    /** A clock the test moves: the scheduler waits real milliseconds until the fire time it reads from it. */
+    private static final class MovableClock extends Clock {
+        private volatile Instant now;
+
+        MovableClock(Instant now) {
+            this.now = now;
+        }
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+
+    @Test
+    void fireTimesARunOverranAreReportedAsMissed() throws Exception {
+        MovableClock clock = new MovableClock(Instant.parse("2026-11-24T01:59:59.950Z"));
+        BackupMetrics metrics = new BackupMetrics();
+        BackupScheduler[] scheduler = new BackupScheduler[1];
+        scheduler[0] = new BackupScheduler(NIGHTLY, () -> {
+            clock.now = Instant.parse("2026-11-26T03:00:00Z");
+            scheduler[0].stop();
+            return result();
+        }, metrics, clock);
+
+        scheduler[0].runUntilStopped(Optional.empty(), true, false);
+
+        assertEquals(2, metrics.missedRuns(), "the runs due on the 25th and the 26th at 02:00 never happened");
+        assertTrue(metrics.healthJson().contains("\"missedRuns\":2"), metrics.healthJson());
+    }
+
+    @Test
+    void aRestoreKilledMidSwapShowsInHealthAndMetricsWhileItsMarkerIsThere() {
+        BackupMetrics metrics = new BackupMetrics();
+        java.util.concurrent.atomic.AtomicReference<String> marker = new java.util.concurrent.atomic.AtomicReference<>();
+        metrics.watchInterruptedRestore(() -> Optional.ofNullable(marker.get()));
+        assertTrue(metrics.healthJson().endsWith(",\"interruptedRestore\":null}"), metrics.healthJson());
+        assertTrue(metrics.prometheusText().contains("todolist_backup_restore_interrupted 0\n"));
+
+        marker.set("a restore of database todolist began replacing its collections at 2026-11-24T10:00:00Z and did not finish");
+
+        assertTrue(metrics.healthJson().contains("\"interruptedRestore\":\"a restore of database todolist began"),
+                metrics.healthJson());
+        assertTrue(metrics.prometheusText().contains("todolist_backup_restore_interrupted 1\n"));
     }
 }

@@ -1,0 +1,79 @@
+package dev.todolist.backup.job;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import dev.todolist.testing.MongoFixture;
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * A restore process that dies in the middle of its swap (where no rollback can run) leaves the
+ * live data mixed: every later run says so, and the safety archive it names puts it back.
+ */
+class CrashDuringRestoreTest {
+
+    @TempDir
+    Path directory;
+
+    @Test
+    void aRestoreKilledMidSwapIsReportedAndItsSafetyArchivePutsTheDataBack() throws Exception {
+        MongoDatabase live = TestDatabases.seeded("killedrestore");
+        ArchiveStore store = new ArchiveStore(directory);
+        BackupResult backup = TestDatabases.backupJob(live, store).backup();
+        live.getCollection("todos").deleteMany(Filters.lt("priority", 3));
+        live.getCollection("accounts").insertOne(new Document("_id", "after the backup"));
+        Map<String, Map<String, String>> before = TestDatabases.snapshot(live);
+
+        Process restore = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), DiesAfterTheFirstSwap.class.getName(),
+                MongoFixture.connectionString(), live.getName(), directory.toString(), backup.archive().toString())
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        assertTrue(restore.waitFor(120, TimeUnit.SECONDS), "the restore process did not end");
+        assertEquals(DiesAfterTheFirstSwap.EXIT, restore.exitValue());
+
+        assertFalse(before.equals(TestDatabases.snapshot(live)), "one collection was swapped, the others not");
+        String warning = store.interruptedRestore().orElseThrow();
+        ArchiveFile safety = store.latest(ArchiveKind.PRE_RESTORE).orElseThrow();
+        assertTrue(warning.contains("did not finish") && warning.contains(safety.path().toString()), warning);
+
+        TestDatabases.restoreJob(live.getName(), store, RestoreListener.NONE).restore(safety.path(), Optional.empty(), false);
+
+        assertEquals(before, TestDatabases.snapshot(live));
+        assertEquals(Optional.empty(), store.interruptedRestore());
+        assertEquals(List.of(), live.listCollectionNames().into(new java.util.ArrayList<>()).stream()
+                .filter(name -> name.startsWith(RestoreJob.STAGING_PREFIX)).toList());
+    }
+
+    /** Restores args[3] into database args[1] and halts the JVM (no shutdown hooks, no rollback) after the first swap. */
+    public static final class DiesAfterTheFirstSwap {
+        static final int EXIT = 137;
+
+        public static void main(String[] args) throws Exception {
+            try (MongoClient client = MongoClients.create(args[0])) {
+                ArchiveStore store = new ArchiveStore(Path.of(args[2]));
+                BackupJob safety = new BackupJob(client.getDatabase(args[1]), store,
+                        new DatabaseDumper("todolist-backup-test"), Clock.systemUTC());
+                new RestoreJob(client, args[1], safety, store, (step, detail) -> {
+                    if (step == RestoreStep.COLLECTION_SWAPPED) {
+                        Runtime.getRuntime().halt(EXIT);
+                    }
+                }).restore(Path.of(args[3]), Optional.empty(), false);
+            }
+            System.exit(1);
+        }
+    }
+}
