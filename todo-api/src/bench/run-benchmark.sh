@@ -73,7 +73,8 @@ start_api() {
   local jar="$1" started
   started="$(now_ms)"
   # shellcheck disable=SC2086 # JAVA_OPTS is a list of flags
-  (cd "${WORK}" && exec env -u MONGODB_URI APP_ENV=benchmark APP_PORT="${PORT}" TODO_DATA_DIR="${WORK}/data" \
+  # MALLOC_ARENA_MAX as in the image (todo-api/pom.xml), so that the RSS measured here is the image's.
+  (cd "${WORK}" && exec env -u MONGODB_URI APP_ENV=benchmark APP_PORT="${PORT}" TODO_DATA_DIR="${WORK}/data" MALLOC_ARENA_MAX=2 \
     java ${JAVA_OPTS} -jar "${jar}") >"${WORK}/api.log" 2>&1 &
   APP_PID=$!
   until [[ "$(curl -s -o /dev/null -w '%{http_code}' "${BASE_URL}/health" || true)" == "200" ]]; do
@@ -142,7 +143,7 @@ main() {
     exit 0
   fi
   require_tools
-  local jar id_count peak_rss_kb pool_max_inuse pool_max_size stamp report
+  local jar id_count peak_rss_kb pool_max_inuse pool_max_size stamp report load_before load_after
   jar="$(jar_path)"
   WORK="$(mktemp -d)"
   trap cleanup EXIT
@@ -153,12 +154,14 @@ main() {
   id_count="$(collect_ids)"
   echo "collected ${id_count} ids; running wrk for ${DURATION} at ${CONNECTIONS} connections"
 
+  load_before="$(cut -d' ' -f1-3 /proc/loadavg)"
   sample_pool &
   SAMPLER_PID=$!
   BENCH_LUA_DIR="${WORK}" BENCH_PAGES=$((TODOS / 20)) \
     wrk -t "${THREADS}" -c "${CONNECTIONS}" -d "${DURATION}" --timeout 10s --latency \
     -s "${BENCH_DIR}/mixed-workload.lua" "${BASE_URL}" >"${WORK}/wrk.txt"
   kill "${SAMPLER_PID}" && SAMPLER_PID=""
+  load_after="$(cut -d' ' -f1-3 /proc/loadavg)"
 
   peak_rss_kb="$(awk '/^VmHWM:/ {print $2}' "/proc/${APP_PID}/status")"
   pool_max_inuse="$(awk 'BEGIN {m = 0} $1 > m {m = $1} END {print m}' "${WORK}/pool.txt")"
@@ -171,7 +174,7 @@ main() {
 # Benchmark ${stamp}
 
 API on the embedded default (fresh data directory), \`${JAVA_OPTS}\`, commit \`$(git -C "${ROOT}" rev-parse --short HEAD 2>/dev/null || echo unknown)\`.
-Machine: $(nproc) cores, load average before the run $(cut -d' ' -f1-3 /proc/loadavg); wrk ${THREADS} threads, ${CONNECTIONS} connections, ${DURATION}.
+Machine: $(nproc) cores, load average before the run ${load_before}, after it ${load_after} (other builds share the machine); wrk ${THREADS} threads, ${CONNECTIONS} connections, ${DURATION}.
 Workload: ${TODOS} preloaded todos; 40% list page (size 20), 30% get, 12% create, 13% patch, 5% delete.
 
 | figure | value |
