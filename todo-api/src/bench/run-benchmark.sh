@@ -82,7 +82,7 @@ start_api() {
     sleep 0.05
   done
   HEALTHY_MS=$(($(now_ms) - started))
-  HEALTHY_CPU_MS=$(awk -v hz="$(getconf CLK_TCK)" '{print int(($14 + $15) * 1000 / hz)}' "/proc/${APP_PID}/stat")
+  HEALTHY_CPU_MS="$(process_cpu_ms)"
 }
 
 load_todos() {
@@ -133,6 +133,17 @@ sample_pool() {
   done
 }
 
+# CPU time (user + system) the API process has used so far, in milliseconds.
+process_cpu_ms() {
+  awk -v hz="$(getconf CLK_TCK)" '{print int(($14 + $15) * 1000 / hz)}' "/proc/${APP_PID}/stat"
+}
+
+# Committed heap of the API process in MB, from /metrics: what of the RSS the heap accounts for.
+heap_committed_mb() {
+  curl -s "${BASE_URL}/metrics" \
+    | awk '/^jvm_memory_committed_bytes\{.*area="heap"/ {sum += $2} END {printf "%d\n", sum / 1048576}'
+}
+
 bench_value() {
   sed -n "s/^BENCH $1=//p" "${WORK}/wrk.txt"
 }
@@ -144,6 +155,7 @@ main() {
   fi
   require_tools
   local jar id_count peak_rss_kb pool_max_inuse pool_max_size stamp report load_before load_after
+  local cpu_before cpu_run_ms heap_mb requests
   jar="$(jar_path)"
   WORK="$(mktemp -d)"
   trap cleanup EXIT
@@ -155,6 +167,7 @@ main() {
   echo "collected ${id_count} ids; running wrk for ${DURATION} at ${CONNECTIONS} connections"
 
   load_before="$(cut -d' ' -f1-3 /proc/loadavg)"
+  cpu_before="$(process_cpu_ms)"
   sample_pool &
   SAMPLER_PID=$!
   BENCH_LUA_DIR="${WORK}" BENCH_PAGES=$((TODOS / 20)) \
@@ -162,11 +175,14 @@ main() {
     -s "${BENCH_DIR}/mixed-workload.lua" "${BASE_URL}" >"${WORK}/wrk.txt"
   kill "${SAMPLER_PID}" && SAMPLER_PID=""
   load_after="$(cut -d' ' -f1-3 /proc/loadavg)"
+  cpu_run_ms=$(($(process_cpu_ms) - cpu_before))
+  heap_mb="$(heap_committed_mb)"
 
   peak_rss_kb="$(awk '/^VmHWM:/ {print $2}' "/proc/${APP_PID}/status")"
   pool_max_inuse="$(awk 'BEGIN {m = 0} $1 > m {m = $1} END {print m}' "${WORK}/pool.txt")"
   pool_max_size="$(awk 'BEGIN {m = 0} $2 > m {m = $2} END {print m}' "${WORK}/pool.txt")"
 
+  requests="$(bench_value requests)"
   stamp="$(date -u +%Y%m%dT%H%M%SZ)"
   mkdir -p "${ROOT}/benchmarks/results"
   report="${ROOT}/benchmarks/results/${stamp}.md"
@@ -186,7 +202,8 @@ Workload: ${TODOS} preloaded todos; 40% list page (size 20), 30% get, 12% create
 | latency max | $(bench_value max_ms) ms |
 | errors (non-2xx answers) | $(bench_value non_2xx) |
 | errors (socket: connect/read/write/timeout) | $(bench_value socket_errors) |
-| peak RSS of the API process (VmHWM) | $((peak_rss_kb / 1024)) MB |
+| API process CPU time during the run | ${cpu_run_ms} ms, $(awk -v c="${cpu_run_ms}" -v r="${requests}" 'BEGIN {printf "%.1f", r > 0 ? c / r : 0}') ms per request (a figure the shared machine's load distorts less than latency) |
+| peak RSS of the API process (VmHWM) | $((peak_rss_kb / 1024)) MB (heap committed at the end: ${heap_mb} MB) |
 | MongoDB connections in use (max sampled) | ${pool_max_inuse} (pool size max ${pool_max_size}) |
 
 Operations per wrk thread: $(bench_value ops)
