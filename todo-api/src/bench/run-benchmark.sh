@@ -127,7 +127,7 @@ collect_ids() {
 sample_pool() {
   while true; do
     curl -s "${BASE_URL}/metrics" \
-      | awk '/^mongodb_driver_pool_checkedout\{/ {inuse += $2} /^mongodb_driver_pool_size\{/ {size += $2}
+      | awk '/^mongodb_driver_pool_checkedout\{/ {inuse += $NF} /^mongodb_driver_pool_size\{/ {size += $NF}
              END {printf "%d %d\n", inuse, size}' >>"${WORK}/pool.txt" || true
     sleep 0.5
   done
@@ -141,7 +141,7 @@ process_cpu_ms() {
 # Committed heap of the API process in MB, from /metrics: what of the RSS the heap accounts for.
 heap_committed_mb() {
   curl -s "${BASE_URL}/metrics" \
-    | awk '/^jvm_memory_committed_bytes\{.*area="heap"/ {sum += $2} END {printf "%d\n", sum / 1048576}'
+    | awk '/^jvm_memory_committed_bytes\{.*area="heap"/ {sum += $NF} END {printf "%d\n", sum / 1048576}'
 }
 
 bench_value() {
@@ -202,7 +202,7 @@ Workload: ${TODOS} preloaded todos; 40% list page (size 20), 30% get, 12% create
 | latency max | $(bench_value max_ms) ms |
 | errors (non-2xx answers) | $(bench_value non_2xx) |
 | errors (socket: connect/read/write/timeout) | $(bench_value socket_errors) |
-| API process CPU time during the run | ${cpu_run_ms} ms, $(awk -v c="${cpu_run_ms}" -v r="${requests}" 'BEGIN {printf "%.1f", r > 0 ? c / r : 0}') ms per request (a figure the shared machine's load distorts less than latency) |
+| API process CPU time during the run | ${cpu_run_ms} ms, $(awk -v c="${cpu_run_ms}" -v r="${requests}" 'BEGIN {printf "%.1f", (r > 0 ? c / r : 0)}') ms per request (a figure the shared machine's load distorts less than latency) |
 | peak RSS of the API process (VmHWM) | $((peak_rss_kb / 1024)) MB (heap committed at the end: ${heap_mb} MB) |
 | MongoDB connections in use (max sampled) | ${pool_max_inuse} (pool size max ${pool_max_size}) |
 
