@@ -73,7 +73,8 @@ start_api() {
   local jar="$1" started
   started="$(now_ms)"
   # shellcheck disable=SC2086 # JAVA_OPTS is a list of flags
-  (cd "${WORK}" && exec env -u MONGODB_URI APP_ENV=benchmark APP_PORT="${PORT}" TODO_DATA_DIR="${WORK}/data" \
+  # MALLOC_ARENA_MAX as in the image (todo-api/pom.xml), so that the RSS measured here is the image's.
+  (cd "${WORK}" && exec env -u MONGODB_URI APP_ENV=benchmark APP_PORT="${PORT}" TODO_DATA_DIR="${WORK}/data" MALLOC_ARENA_MAX=2 \
     java ${JAVA_OPTS} -jar "${jar}") >"${WORK}/api.log" 2>&1 &
   APP_PID=$!
   until [[ "$(curl -s -o /dev/null -w '%{http_code}' "${BASE_URL}/health" || true)" == "200" ]]; do
@@ -81,7 +82,7 @@ start_api() {
     sleep 0.05
   done
   HEALTHY_MS=$(($(now_ms) - started))
-  HEALTHY_CPU_MS=$(awk -v hz="$(getconf CLK_TCK)" '{print int(($14 + $15) * 1000 / hz)}' "/proc/${APP_PID}/stat")
+  HEALTHY_CPU_MS="$(process_cpu_ms)"
 }
 
 load_todos() {
@@ -126,10 +127,21 @@ collect_ids() {
 sample_pool() {
   while true; do
     curl -s "${BASE_URL}/metrics" \
-      | awk '/^mongodb_driver_pool_checkedout\{/ {inuse += $2} /^mongodb_driver_pool_size\{/ {size += $2}
+      | awk '/^mongodb_driver_pool_checkedout\{/ {inuse += $NF} /^mongodb_driver_pool_size\{/ {size += $NF}
              END {printf "%d %d\n", inuse, size}' >>"${WORK}/pool.txt" || true
     sleep 0.5
   done
+}
+
+# CPU time (user + system) the API process has used so far, in milliseconds.
+process_cpu_ms() {
+  awk -v hz="$(getconf CLK_TCK)" '{print int(($14 + $15) * 1000 / hz)}' "/proc/${APP_PID}/stat"
+}
+
+# Committed heap of the API process in MB, from /metrics: what of the RSS the heap accounts for.
+heap_committed_mb() {
+  curl -s "${BASE_URL}/metrics" \
+    | awk '/^jvm_memory_committed_bytes\{.*area="heap"/ {sum += $NF} END {printf "%d\n", sum / 1048576}'
 }
 
 bench_value() {
@@ -142,7 +154,8 @@ main() {
     exit 0
   fi
   require_tools
-  local jar id_count peak_rss_kb pool_max_inuse pool_max_size stamp report
+  local jar id_count peak_rss_kb pool_max_inuse pool_max_size stamp report load_before load_after
+  local cpu_before cpu_run_ms heap_mb requests
   jar="$(jar_path)"
   WORK="$(mktemp -d)"
   trap cleanup EXIT
@@ -153,17 +166,23 @@ main() {
   id_count="$(collect_ids)"
   echo "collected ${id_count} ids; running wrk for ${DURATION} at ${CONNECTIONS} connections"
 
+  load_before="$(cut -d' ' -f1-3 /proc/loadavg)"
+  cpu_before="$(process_cpu_ms)"
   sample_pool &
   SAMPLER_PID=$!
   BENCH_LUA_DIR="${WORK}" BENCH_PAGES=$((TODOS / 20)) \
     wrk -t "${THREADS}" -c "${CONNECTIONS}" -d "${DURATION}" --timeout 10s --latency \
     -s "${BENCH_DIR}/mixed-workload.lua" "${BASE_URL}" >"${WORK}/wrk.txt"
   kill "${SAMPLER_PID}" && SAMPLER_PID=""
+  load_after="$(cut -d' ' -f1-3 /proc/loadavg)"
+  cpu_run_ms=$(($(process_cpu_ms) - cpu_before))
+  heap_mb="$(heap_committed_mb)"
 
   peak_rss_kb="$(awk '/^VmHWM:/ {print $2}' "/proc/${APP_PID}/status")"
   pool_max_inuse="$(awk 'BEGIN {m = 0} $1 > m {m = $1} END {print m}' "${WORK}/pool.txt")"
   pool_max_size="$(awk 'BEGIN {m = 0} $2 > m {m = $2} END {print m}' "${WORK}/pool.txt")"
 
+  requests="$(bench_value requests)"
   stamp="$(date -u +%Y%m%dT%H%M%SZ)"
   mkdir -p "${ROOT}/benchmarks/results"
   report="${ROOT}/benchmarks/results/${stamp}.md"
@@ -171,7 +190,7 @@ main() {
 # Benchmark ${stamp}
 
 API on the embedded default (fresh data directory), \`${JAVA_OPTS}\`, commit \`$(git -C "${ROOT}" rev-parse --short HEAD 2>/dev/null || echo unknown)\`.
-Machine: $(nproc) cores, load average before the run $(cut -d' ' -f1-3 /proc/loadavg); wrk ${THREADS} threads, ${CONNECTIONS} connections, ${DURATION}.
+Machine: $(nproc) cores, load average before the run ${load_before}, after it ${load_after} (other builds share the machine); wrk ${THREADS} threads, ${CONNECTIONS} connections, ${DURATION}.
 Workload: ${TODOS} preloaded todos; 40% list page (size 20), 30% get, 12% create, 13% patch, 5% delete.
 
 | figure | value |
@@ -183,7 +202,8 @@ Workload: ${TODOS} preloaded todos; 40% list page (size 20), 30% get, 12% create
 | latency max | $(bench_value max_ms) ms |
 | errors (non-2xx answers) | $(bench_value non_2xx) |
 | errors (socket: connect/read/write/timeout) | $(bench_value socket_errors) |
-| peak RSS of the API process (VmHWM) | $((peak_rss_kb / 1024)) MB |
+| API process CPU time during the run | ${cpu_run_ms} ms, $(awk -v c="${cpu_run_ms}" -v r="${requests}" 'BEGIN {printf "%.1f", (r > 0 ? c / r : 0)}') ms per request (a figure the shared machine's load distorts less than latency) |
+| peak RSS of the API process (VmHWM) | $((peak_rss_kb / 1024)) MB (heap committed at the end: ${heap_mb} MB) |
 | MongoDB connections in use (max sampled) | ${pool_max_inuse} (pool size max ${pool_max_size}) |
 
 Operations per wrk thread: $(bench_value ops)

@@ -56,7 +56,8 @@ public final class RunningApplication implements AutoCloseable {
             mongoUri = embeddedDatabase.connectionString() + "/" + DEFAULT_DATABASE;
             LOG.warn("No MONGODB_URI given: using the embedded evaluation database in {}."
                     + " It keeps data across restarts but is for evaluation only: a hard kill can lose the"
-                    + " last second of writes. Set MONGODB_URI to use a real MongoDB.", embeddedDatabase.storeFile());
+                    + " last second of writes, and lists scan every todo (it has no secondary indexes)."
+                    + " Set MONGODB_URI to use a real MongoDB.", embeddedDatabase.storeFile());
         } else {
             throw new IllegalStateException(((DatabaseSelection.Refused) database).reason());
         }

@@ -1,7 +1,6 @@
 package dev.todolist.persistence;
 
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 
 import java.io.IOException;
@@ -40,7 +39,7 @@ public final class EmbeddedMongoServer implements AutoCloseable {
             throw new UncheckedIOException("cannot create the data directory " + dataDirectory, e);
         }
         Path storeFile = dataDirectory.resolve(STORE_FILE).toAbsolutePath();
-        MongoServer server = new MongoServer(new SessionCapableBackend(new H2Backend(storeFile.toString())));
+        MongoServer server = new MongoServer(new SessionCapableBackend(new IdLookupH2Backend(storeFile.toString())));
         server.bind(host, port);
         return new EmbeddedMongoServer(server, server.getLocalAddress(), storeFile);
     }

@@ -1,0 +1,82 @@
+package dev.todolist.api.todo;
+
+import dev.todolist.api.RunningApi;
+import dev.todolist.persistence.EmbeddedMongoServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * With its database gone, every todo call answers 503 problem+json with {@code Retry-After} after
+ * the configured server-selection timeout (the default, 3 s), never hangs and never answers 500.
+ * The database is a server of the test's own, stopped while the API runs.
+ */
+class TodoApiWhenDatabaseDownTest {
+
+    private static final String ROOT = "/api/v1/todos";
+    /** Far above the 3 s server-selection timeout, far below the test client's 20 s. */
+    private static final Duration NEVER_A_HANG = Duration.ofSeconds(12);
+
+    private static EmbeddedMongoServer database;
+    private static RunningApi api;
+    private static String url;
+
+    @BeforeAll
+    static void startThenStopTheDatabase() {
+        database = EmbeddedMongoServer.inMemory();
+        api = RunningApi.start("dbdown", Map.of("mongodb.uri", database.connectionString() + "/dbdown"));
+        HttpResponse<String> created = api.post(ROOT, "{\"title\":\"written before the outage\"}");
+        assertEquals(201, created.statusCode(), created.body());
+        url = created.headers().firstValue("Location").orElseThrow();
+        database.close();
+    }
+
+    @AfterAll
+    static void stop() {
+        api.close();
+        database.close();
+    }
+
+    private static void assertUnavailable(String call, HttpResponse<String> response, long elapsedMillis) {
+        assertEquals(503, response.statusCode(), call + " -> " + response.body());
+        assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"),
+                call + " " + response.headers());
+        assertTrue(response.body().contains("\"type\":\"https://todolist.dev/problems/database-unavailable\""),
+                call + " -> " + response.body());
+        int retryAfter = Integer.parseInt(response.headers().firstValue("Retry-After").orElse("-1"));
+        assertTrue(retryAfter >= 1 && retryAfter <= 30, call + " Retry-After " + retryAfter);
+        assertFalse(response.body().contains("Exception"), response.body());
+        assertTrue(elapsedMillis < NEVER_A_HANG.toMillis(), call + " took " + elapsedMillis + " ms");
+    }
+
+    @Test
+    void everyTodoCallAnswers503WithRetryAfterWithinSeconds() {
+        List<String[]> calls = List.of(
+                new String[]{"GET", ROOT, null},
+                new String[]{"POST", ROOT, "{\"title\":\"during the outage\"}"},
+                new String[]{"GET", url, null},
+                new String[]{"PATCH", url, "{\"completed\":true}"},
+                new String[]{"DELETE", url, null},
+                new String[]{"DELETE", ROOT, null});
+        for (String[] call : calls) {
+            long started = System.nanoTime();
+            HttpResponse<String> response = api.send(call[0], call[1], call[2]);
+            assertUnavailable(call[0] + " " + call[1], response, (System.nanoTime() - started) / 1_000_000);
+        }
+    }
+
+    @Test
+    void badInputIsStillA400WhileTheDatabaseIsDown() {
+        HttpResponse<String> response = api.post(ROOT, "{\"title\":\"\"}");
+        assertEquals(400, response.statusCode(), response.body());
+    }
+}
