@@ -6,6 +6,8 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
 import org.junit.jupiter.api.Test;
 
 import java.io.UncheckedIOException;
@@ -48,6 +50,7 @@ class GracefulShutdownTest {
 
     @Controller("/test/slow")
     @Requires(property = "test.slow-endpoint.enabled", value = "true")
+    @Secured(SecurityRule.IS_ANONYMOUS)
     static class SlowController {
 
         @Get(produces = "text/plain")
