@@ -33,7 +33,8 @@ class GracefulShutdownTest {
         StartupSettings settings = StartupSettings.fromEnvironment(
                 Map.of("MONGODB_URI", MongoFixture.uri(MongoFixture.uniqueDatabase("graceful"))));
         RunningApplication application = RunningApplication.start(settings,
-                Map.of("micronaut.server.port", -1, "test.slow-endpoint.enabled", true));
+                Map.of("micronaut.server.port", -1, "todolist.management.port", TestPorts.free(),
+                        "test.slow-endpoint.enabled", true));
 
         URL url = application.url();
         CompletableFuture<HttpResponse<String>> inFlight =

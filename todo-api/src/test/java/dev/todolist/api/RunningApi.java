@@ -98,7 +98,19 @@ public final class RunningApi implements AutoCloseable {
         all.put("mongodb.uri", MongoFixture.uri(MongoFixture.uniqueDatabase(testName)));
         all.put("micronaut.server.port", -1);
         all.putAll(properties);
-        return new RunningApi(ApplicationContext.run(EmbeddedServer.class, all));
+        for (int attempt = 1; ; attempt++) {
+            if (!properties.containsKey("todolist.management.port")) {
+                all.put("todolist.management.port", TestPorts.free());
+            }
+            try {
+                return new RunningApi(ApplicationContext.run(EmbeddedServer.class, all));
+            } catch (io.micronaut.http.server.exceptions.ServerStartupException e) {
+                // Another process took the port between the check and the bind: draw again.
+                if (attempt >= 3 || !(e.getCause() instanceof java.net.BindException)) {
+                    throw e;
+                }
+            }
+        }
     }
 
     public static RunningApi start(String testName) {

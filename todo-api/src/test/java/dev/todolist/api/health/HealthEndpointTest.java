@@ -1,6 +1,7 @@
 package dev.todolist.api.health;
 
 import dev.todolist.api.Http;
+import dev.todolist.api.TestPorts;
 import dev.todolist.testing.MongoFixture;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.json.JsonMapper;
@@ -36,6 +37,7 @@ class HealthEndpointTest implements TestPropertyProvider {
     @Override
     public Map<String, String> getProperties() {
         return Map.of(
+                "todolist.management.port", Integer.toString(TestPorts.free()),
                 "mongodb.uri", MongoFixture.uri(MongoFixture.uniqueDatabase("health")),
                 "todolist.environment", "staging");
     }

@@ -1,6 +1,7 @@
 package dev.todolist.api.health;
 
 import dev.todolist.api.Http;
+import dev.todolist.api.TestPorts;
 import dev.todolist.persistence.EmbeddedMongoServer;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
@@ -33,6 +34,7 @@ class HealthWhenDatabaseDownTest implements TestPropertyProvider {
     @Override
     public Map<String, String> getProperties() {
         return Map.of(
+                "todolist.management.port", Integer.toString(TestPorts.free()),
                 // A short server selection keeps the blocked background work (todo counts) from delaying shutdown.
                 "mongodb.uri", database.connectionString() + "/healthdown?serverSelectionTimeoutMS=1500",
                 "todolist.health.database-timeout", "1s");

@@ -2,6 +2,7 @@ package dev.todolist.api.metrics;
 
 import com.mongodb.client.MongoClient;
 import dev.todolist.api.Http;
+import dev.todolist.api.TestPorts;
 import dev.todolist.testing.MongoFixture;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
@@ -40,6 +41,7 @@ class MetricsEndpointTest implements TestPropertyProvider {
     @Override
     public Map<String, String> getProperties() {
         return Map.of(
+                "todolist.management.port", Integer.toString(TestPorts.free()),
                 "mongodb.uri", MongoFixture.uri(database),
                 "todolist.metrics.todos.refresh", "200ms");
     }
