@@ -16,8 +16,12 @@ public final class EmailAddresses {
     /** RFC 5321's limit on a forward path. */
     public static final int MAX_LENGTH = 254;
 
-    /** One {@code @}, a non-empty local part, a domain with a dot; no spaces or control characters. */
-    private static final Pattern SHAPE = Pattern.compile("[^@\\s\\p{Cntrl}]{1,64}@[^@\\s\\p{Cntrl}.]+(\\.[^@\\s\\p{Cntrl}.]+)+");
+    /**
+     * One {@code @}, a non-empty local part, a domain with a dot; no spaces, separators, control,
+     * format (bidi overrides, zero-width joiners), private-use or unpaired surrogate characters,
+     * which would let two addresses look alike.
+     */
+    private static final Pattern SHAPE = Pattern.compile("[^@\\s\\p{C}\\p{Z}]{1,64}@[^@\\s\\p{C}\\p{Z}.]+(\\.[^@\\s\\p{C}\\p{Z}.]+)+");
 
     private EmailAddresses() {
     }

@@ -21,7 +21,8 @@ class EmailAddressesTest {
     @Test
     void thingsThatAreNotAddressesAreRefused() {
         for (String text : new String[] {"", "ann", "ann@", "@example.org", "ann@example", "ann@@example.org",
-                "ann smith@example.org", "ann@exa mple.org", "ann\u0000@example.org", "ann@example..org",
+                "ann smith@example.org", "ann@exa mple.org", "ann\u0000@example.org", "ann@example..org", "ann\u202E@example.org", "an\u200Dn@example.org", "ann\uD800@example.org",
+                "ann\u3000@example.org",
                 "a".repeat(65) + "@example.org", "ann@" + "d".repeat(250) + ".org"}) {
             assertEquals(Optional.empty(), EmailAddresses.normalise(text), text);
         }

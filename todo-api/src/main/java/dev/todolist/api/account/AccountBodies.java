@@ -1,6 +1,7 @@
 package dev.todolist.api.account;
 
 import dev.todolist.account.AccountValidationException;
+import dev.todolist.api.web.UnicodeText;
 import dev.todolist.todo.FieldViolation;
 import io.micronaut.json.tree.JsonNode;
 
@@ -42,6 +43,10 @@ final class AccountBodies {
             return null;
         }
         String value = node.getStringValue();
+        if (!UnicodeText.isWellFormed(value)) {
+            violations.add(new FieldViolation(name, "must be well-formed Unicode (no unpaired surrogates)"));
+            return null;
+        }
         if (value.length() > MAX_STRING) {
             violations.add(new FieldViolation(name, "must be at most " + MAX_STRING + " characters"));
             return null;
