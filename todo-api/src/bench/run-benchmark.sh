@@ -77,6 +77,10 @@ now_ms() {
 # the CPU time the process had used by then (a figure that depends less on what else the machine runs).
 start_api() {
   local jar="$1" started
+  if curl -s -o /dev/null "${BASE_URL}/health"; then
+    echo "something already answers on port ${PORT}; choose another with BENCH_PORT" >&2
+    exit 1
+  fi
   started="$(now_ms)"
   # shellcheck disable=SC2086 # JAVA_OPTS is a list of flags
   (cd "${WORK}" && exec env -u MONGODB_URI APP_ENV=benchmark APP_PORT="${PORT}" MANAGEMENT_PORT="${MANAGEMENT_PORT}" \

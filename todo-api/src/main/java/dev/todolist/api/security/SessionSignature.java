@@ -4,13 +4,13 @@ import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.security.token.jwt.signature.SignatureGeneratorConfiguration;
 import io.micronaut.security.token.jwt.signature.secret.SecretSignature;
 import io.micronaut.security.token.jwt.signature.secret.SecretSignatureConfiguration;
 import jakarta.inject.Named;
-import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,9 +26,10 @@ import java.util.Map;
  *
  * <p>It is micronaut-security's {@code generator} signature (the one {@code JwtTokenGenerator}
  * signs with) and the only signature configuration, so it is also what every token is checked
- * against.
+ * against. It is created at start-up ({@code @Context}), so that a missing secret is warned about,
+ * and an unusable one refused, before the first request rather than at the first sign-in.
  */
-@Singleton
+@Context
 @Named("generator")
 public class SessionSignature implements SignatureGeneratorConfiguration {
 
