@@ -11,6 +11,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -68,7 +69,7 @@ public class AccessTokenService {
         RANDOM.nextBytes(random);
         String token = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(random);
         AccessToken stored = repository.save(new AccessToken(null, userId, trimmed, sha256(token), now,
-                expiresAt.truncatedTo(java.time.temporal.ChronoUnit.MILLIS)));
+                expiresAt.truncatedTo(ChronoUnit.MILLIS)));
         return new IssuedAccessToken(token, stored);
     }
 

@@ -37,6 +37,7 @@ class PasswordPolicyTest {
         assertTrue(why("password1234", null).contains("commonly used"));
         assertTrue(why("QWERTYUIOP123", null).contains("commonly used"));
         assertTrue(why("111111111111", null).contains("commonly used"));
+        assertTrue(why("Correct Horse Battery Staple", null).contains("commonly used"), "famous passphrases too");
     }
 
     @Test

@@ -19,10 +19,12 @@ public final class SessionSecretRule {
 
     private static final String PRODUCTION = "production";
     private static final String HOW_TO_GENERATE = "generate one with: openssl rand -base64 48";
-    /** Words of the placeholders people copy from templates and documents; a random secret never holds them. */
-    private static final List<String> EXAMPLE_WORDS = List.of("changeme", "change", "example", "placeholder",
-            "replace", "secret", "password", "default", "sample", "dummy", "insecure", "your", "1234567", "qwerty",
-            "abcdefg");
+    /**
+     * Words of the placeholders people copy from templates and documents. Five letters or more, so
+     * that a random secret holds one by chance about once in a million.
+     */
+    private static final List<String> EXAMPLE_WORDS = List.of("change", "example", "placeholder", "replace",
+            "secret", "password", "default", "sample", "dummy", "insecure", "1234567", "qwerty", "abcdefg");
     /** A secret made of this few distinct characters ({@code aaaa...}, {@code 0101...}) is not a secret. */
     private static final int MIN_DISTINCT_CHARACTERS = 8;
 
