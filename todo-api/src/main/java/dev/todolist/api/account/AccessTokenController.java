@@ -20,6 +20,7 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import java.time.Duration;
@@ -32,6 +33,7 @@ import java.util.List;
  * works on {@code /api/v1/todos} and {@code GET /api/v1/me}. Managing them needs a session.
  */
 @Controller(AccessTokenController.PATH)
+@SecurityRequirement(name = SessionController.BEARER)
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "accounts")

@@ -1,5 +1,6 @@
 package dev.todolist.api.todo;
 
+import dev.todolist.api.account.SessionController;
 import dev.todolist.api.problem.FieldViolations;
 import dev.todolist.api.web.PublicUrls;
 import dev.todolist.todo.FieldViolation;
@@ -35,6 +36,7 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.parameters.RequestBody;
@@ -70,6 +72,7 @@ import java.util.stream.Collectors;
  * ({@link CurrentOwner}).
  */
 @Controller(TodoController.PATH)
+@SecurityRequirement(name = SessionController.BEARER)
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "todos")

@@ -301,6 +301,23 @@ class AccountsTest {
         assertEquals(200, server.bearer(second).get("/api/v1/me").statusCode(), "signing out one session leaves the other");
     }
 
+    @Test
+    void concurrentSignUpsOfOneEmailMakeExactlyOneAccount() throws Exception {
+        String email = newEmail();
+        List<java.util.concurrent.CompletableFuture<HttpResponse<String>>> signUps = new java.util.ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            String password = "racing passphrase number " + i;
+            signUps.add(java.util.concurrent.CompletableFuture.supplyAsync(() -> signUp(email, password)));
+        }
+        for (var signUp : signUps) {
+            assertEquals(201, signUp.get().statusCode());
+        }
+        assertEquals(1, database().getCollection("users").countDocuments(Filters.eq("email", email)));
+        List<String> indexes = database().getCollection("users").listIndexes().map(index -> index.getString("name"))
+                .into(new java.util.ArrayList<>());
+        assertTrue(indexes.contains("email_unique"), indexes.toString());
+    }
+
     private static java.util.Set<String> headerNames(HttpHeaders headers) {
         java.util.Set<String> names = new java.util.TreeSet<>(headers.map().keySet());
         names.remove("date");
