@@ -88,6 +88,12 @@ public class AccountService {
         if (!hasher.matches(password, user.get().passwordHash())) {
             throw new InvalidCredentialsException();
         }
+        if (hasher.needsRehash(user.get().passwordHash())) {
+            // The cost was changed since this hash was made: the password is at hand, renew it now.
+            User current = user.get();
+            return users.update(new User(current.id(), current.email(), hasher.hash(password), current.createdAt(),
+                    current.passwordChangedAt()));
+        }
         return user.get();
     }
 

@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
 /**
  * Argon2id password hashes (Bouncy Castle's implementation), written as PHC strings such as
  * {@code $argon2id$v=19$m=19456,t=2,p=1$<salt>$<hash>} so that each hash carries its own cost and
- * a later change of {@link PasswordHashSettings} does not lock anybody out.
+ * a later change of {@link PasswordHashSettings} does not lock anybody out ({@link #needsRehash}
+ * tells which hashes to renew at their owner's next sign-in).
  *
  * <p>At most {@link PasswordHashSettings#maxConcurrent()} hashes run at once: each one holds its
  * memory cost on the heap, and a flood of sign-ins must queue rather than exhaust it.
@@ -62,6 +63,15 @@ public class PasswordHasher {
         byte[] actual = argon2(password, DECODER.decode(parts.group(4)), Integer.parseInt(parts.group(1)),
                 Integer.parseInt(parts.group(2)), Integer.parseInt(parts.group(3)), expected.length);
         return MessageDigest.isEqual(expected, actual);
+    }
+
+    /** True when {@code phc} was made with another cost than the configured one (or cannot be read). */
+    public boolean needsRehash(String phc) {
+        Matcher parts = phc == null ? null : PHC.matcher(phc);
+        return parts == null || !parts.matches()
+                || Integer.parseInt(parts.group(1)) != settings.memoryKib()
+                || Integer.parseInt(parts.group(2)) != settings.iterations()
+                || Integer.parseInt(parts.group(3)) != settings.parallelism();
     }
 
     /** Spends the time of one verification and matches nothing: for sign-ins with an unknown email. */

@@ -37,6 +37,15 @@ class PasswordHasherTest {
     }
 
     @Test
+    void hashesOfAnotherCostNeedARehash() {
+        String cheap = hasher.hash("rotated cost password");
+        assertFalse(hasher.needsRehash(cheap));
+        assertTrue(new PasswordHasher(new PasswordHashSettings(2048, 1, 1, 1)).needsRehash(cheap));
+        assertTrue(new PasswordHasher(new PasswordHashSettings(1024, 2, 1, 1)).needsRehash(cheap));
+        assertTrue(hasher.needsRehash("not a hash"));
+    }
+
+    @Test
     void unreadableHashesMatchNothing() {
         assertFalse(hasher.matches("anything at all", null));
         assertFalse(hasher.matches("anything at all", "plain text"));
