@@ -2,14 +2,17 @@
 -- Per request: 40% list a page, 30% get one todo, 12% create, 13% patch, 5% delete.
 -- Gets and patches use the ids preloaded before the run (ids.lua, written by the script); deletes
 -- only remove todos this thread created during the run, so no request targets a deleted todo and
--- every non-2xx answer is a real error.
+-- every non-2xx answer is a real error. Every request carries the benchmark user's session token
+-- (BENCH_TOKEN, from the script's sign-in), as an authenticated client's would.
 
 package.path = package.path .. ";" .. (os.getenv("BENCH_LUA_DIR") or ".") .. "/?.lua"
 local preloaded = require("ids")
 
 local base = os.getenv("BENCH_BASE_PATH") or "/api/v1/todos"
 local page_count = tonumber(os.getenv("BENCH_PAGES") or "50")
-local json_headers = { ["Content-Type"] = "application/json", ["Accept"] = "application/json" }
+local token = os.getenv("BENCH_TOKEN") or error("BENCH_TOKEN is not set: run this through run-benchmark.sh")
+local json_headers = { ["Content-Type"] = "application/json", ["Accept"] = "application/json",
+  ["Authorization"] = "Bearer " .. token }
 local threads = {}
 local thread_id = 0
 

@@ -2,14 +2,15 @@
 # Benchmark of the API on the embedded default (not a test; CI does not run it).
 #
 # Builds the -all jar if missing, starts it on a fresh data directory with a small heap, records
-# the time from launch to the first healthy /health, loads 10 000 todos, runs a mixed workload
+# the time from launch to the first healthy /health, signs a benchmark user up and in (every todo
+# call carries its bearer token), loads 10 000 todos, runs a mixed workload
 # (list pages, get, create, patch, delete) with wrk at 64 connections for a bounded time, and
 # writes req/s, p50/p95/p99, errors, peak RSS (VmHWM) and MongoDB connections in use (sampled
-# from /metrics) to benchmarks/results/<timestamp>.md.
+# from /metrics on the management port) to benchmarks/results/<timestamp>.md.
 #
 # Usage: todo-api/src/bench/run-benchmark.sh
 # Environment: BENCH_DURATION (30s), BENCH_CONNECTIONS (64), BENCH_THREADS (2), BENCH_TODOS (10000),
-#              BENCH_PORT (3900), BENCH_JAVA_OPTS (-Xms64m -Xmx128m -XX:+UseSerialGC).
+#              BENCH_PORT (3900), BENCH_MANAGEMENT_PORT (3901), BENCH_JAVA_OPTS (-Xms64m -Xmx128m -XX:+UseSerialGC).
 # Needs: java 17, wrk, curl, jq.
 set -euo pipefail
 
@@ -21,18 +22,23 @@ readonly CONNECTIONS="${BENCH_CONNECTIONS:-64}"
 readonly THREADS="${BENCH_THREADS:-2}"
 readonly TODOS="${BENCH_TODOS:-10000}"
 readonly PORT="${BENCH_PORT:-3900}"
+readonly MANAGEMENT_PORT="${BENCH_MANAGEMENT_PORT:-3901}"
 readonly JAVA_OPTS="${BENCH_JAVA_OPTS:--Xms64m -Xmx128m -XX:+UseSerialGC}"
 readonly BASE_URL="http://127.0.0.1:${PORT}"
 readonly API="${BASE_URL}/api/v1/todos"
+readonly MANAGEMENT_URL="http://127.0.0.1:${MANAGEMENT_PORT}"
+readonly BENCH_EMAIL="bench@example.org"
+readonly BENCH_PASSWORD="benchmark passphrase 2026"
 
 WORK=""
 APP_PID=""
 HEALTHY_MS=""
 HEALTHY_CPU_MS=""
 SAMPLER_PID=""
+TOKEN=""
 
 usage() {
-  sed -n '2,14p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
+  sed -n '2,15p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
 }
 
 cleanup() {
@@ -71,10 +77,15 @@ now_ms() {
 # the CPU time the process had used by then (a figure that depends less on what else the machine runs).
 start_api() {
   local jar="$1" started
+  if curl -s -o /dev/null "${BASE_URL}/health"; then
+    echo "something already answers on port ${PORT}; choose another with BENCH_PORT" >&2
+    exit 1
+  fi
   started="$(now_ms)"
   # shellcheck disable=SC2086 # JAVA_OPTS is a list of flags
   # MALLOC_ARENA_MAX as in the image (todo-api/pom.xml), so that the RSS measured here is the image's.
-  (cd "${WORK}" && exec env -u MONGODB_URI APP_ENV=benchmark APP_PORT="${PORT}" TODO_DATA_DIR="${WORK}/data" MALLOC_ARENA_MAX=2 \
+  (cd "${WORK}" && exec env -u MONGODB_URI APP_ENV=benchmark APP_PORT="${PORT}" MANAGEMENT_PORT="${MANAGEMENT_PORT}" \
+    TODO_DATA_DIR="${WORK}/data" MALLOC_ARENA_MAX=2 \
     java ${JAVA_OPTS} -jar "${jar}") >"${WORK}/api.log" 2>&1 &
   APP_PID=$!
   until [[ "$(curl -s -o /dev/null -w '%{http_code}' "${BASE_URL}/health" || true)" == "200" ]]; do
@@ -85,13 +96,23 @@ start_api() {
   HEALTHY_CPU_MS="$(process_cpu_ms)"
 }
 
+# Signs the benchmark user up and in; TOKEN is its session token.
+sign_in() {
+  local credentials
+  credentials="$(jq -cn --arg email "${BENCH_EMAIL}" --arg password "${BENCH_PASSWORD}" '{email: $email, password: $password}')"
+  curl -sf -o /dev/null -H 'Content-Type: application/json' -d "${credentials}" "${BASE_URL}/api/v1/users" \
+    || { echo "sign-up failed" >&2; exit 1; }
+  TOKEN="$(curl -sf -H 'Content-Type: application/json' -d "${credentials}" "${BASE_URL}/api/v1/sessions" | jq -r .token)"
+  [[ -n "${TOKEN}" && "${TOKEN}" != "null" ]] || { echo "sign-in failed" >&2; exit 1; }
+}
+
 load_todos() {
   local config="${WORK}/load.curl" i created
   : >"${config}"
   for ((i = 1; i <= TODOS; i++)); do
     ((i == 1)) || echo "next" >>"${config}"
-    printf 'url = "%s"\nheader = "Content-Type: application/json"\ndata = "{\\"title\\":\\"preloaded %d\\",\\"tags\\":[\\"bench\\"]}"\noutput = "/dev/null"\nwrite-out = "%%{http_code}\\n"\n' \
-      "${API}" "${i}" >>"${config}"
+    printf 'url = "%s"\nheader = "Content-Type: application/json"\nheader = "Authorization: Bearer %s"\ndata = "{\\"title\\":\\"preloaded %d\\",\\"tags\\":[\\"bench\\"]}"\noutput = "/dev/null"\nwrite-out = "%%{http_code}\\n"\n' \
+      "${API}" "${TOKEN}" "${i}" >>"${config}"
   done
   curl --silent --show-error --parallel --parallel-max 16 -K "${config}" >"${WORK}/load.codes" 2>"${WORK}/load.err" || true
   created="$(grep -c '^201$' "${WORK}/load.codes" || true)"
@@ -107,11 +128,11 @@ load_todos() {
 collect_ids() {
   local page first_page=0 ids_file="${WORK}/ids.txt" count
   : >"${ids_file}"
-  if [[ "$(curl -s -o /dev/null -w '%{http_code}' "${API}?page=0&size=100")" != "200" ]]; then
+  if [[ "$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer ${TOKEN}" "${API}?page=0&size=100")" != "200" ]]; then
     first_page=1
   fi
   for ((page = first_page; ; page++)); do
-    count="$(curl -sf "${API}?page=${page}&size=100" | jq -r '.[].id' | tee -a "${ids_file}" | wc -l)"
+    count="$(curl -sf -H "Authorization: Bearer ${TOKEN}" "${API}?page=${page}&size=100" | jq -r '.[].id' | tee -a "${ids_file}" | wc -l)"
     ((count > 0)) || break
     (($(wc -l <"${ids_file}") < TODOS)) || break
   done
@@ -126,7 +147,7 @@ collect_ids() {
 # Samples the driver pool (connections in use, pool size) every half second into pool.txt.
 sample_pool() {
   while true; do
-    curl -s "${BASE_URL}/metrics" \
+    curl -s "${MANAGEMENT_URL}/metrics" \
       | awk '/^mongodb_driver_pool_checkedout\{/ {inuse += $NF} /^mongodb_driver_pool_size\{/ {size += $NF}
              END {printf "%d %d\n", inuse, size}' >>"${WORK}/pool.txt" || true
     sleep 0.5
@@ -140,7 +161,7 @@ process_cpu_ms() {
 
 # Committed heap of the API process in MB, from /metrics: what of the RSS the heap accounts for.
 heap_committed_mb() {
-  curl -s "${BASE_URL}/metrics" \
+  curl -s "${MANAGEMENT_URL}/metrics" \
     | awk '/^jvm_memory_committed_bytes\{.*area="heap"/ {sum += $NF} END {printf "%d\n", sum / 1048576}'
 }
 
@@ -161,7 +182,8 @@ main() {
   trap cleanup EXIT
 
   start_api "${jar}"
-  echo "healthy after ${HEALTHY_MS} ms (${HEALTHY_CPU_MS} ms CPU); loading ${TODOS} todos"
+  echo "healthy after ${HEALTHY_MS} ms (${HEALTHY_CPU_MS} ms CPU); signing in, loading ${TODOS} todos"
+  sign_in
   load_todos
   id_count="$(collect_ids)"
   echo "collected ${id_count} ids; running wrk for ${DURATION} at ${CONNECTIONS} connections"
@@ -170,7 +192,7 @@ main() {
   cpu_before="$(process_cpu_ms)"
   sample_pool &
   SAMPLER_PID=$!
-  BENCH_LUA_DIR="${WORK}" BENCH_PAGES=$((TODOS / 20)) \
+  BENCH_LUA_DIR="${WORK}" BENCH_PAGES=$((TODOS / 20)) BENCH_TOKEN="${TOKEN}" \
     wrk -t "${THREADS}" -c "${CONNECTIONS}" -d "${DURATION}" --timeout 10s --latency \
     -s "${BENCH_DIR}/mixed-workload.lua" "${BASE_URL}" >"${WORK}/wrk.txt"
   kill "${SAMPLER_PID}" && SAMPLER_PID=""
@@ -191,7 +213,7 @@ main() {
 
 API on the embedded default (fresh data directory), \`${JAVA_OPTS}\`, commit \`$(git -C "${ROOT}" rev-parse --short HEAD 2>/dev/null || echo unknown)\`.
 Machine: $(nproc) cores, load average before the run ${load_before}, after it ${load_after} (other builds share the machine); wrk ${THREADS} threads, ${CONNECTIONS} connections, ${DURATION}.
-Workload: ${TODOS} preloaded todos; 40% list page (size 20), 30% get, 12% create, 13% patch, 5% delete.
+Workload: one signed-in user (bearer session token on every call), ${TODOS} preloaded todos; 40% list page (size 20), 30% get, 12% create, 13% patch, 5% delete.
 
 | figure | value |
 |---|---|

@@ -43,9 +43,12 @@ public final class RunningApplication implements AutoCloseable {
      *
      * @param extraProperties properties that win over every configuration file (tests pass a
      *                        random port here)
-     * @throws IllegalStateException when the settings refuse a database
+     * @throws IllegalStateException when the settings refuse a database or the session secrets
      */
     public static RunningApplication start(StartupSettings settings, Map<String, Object> extraProperties, String... args) {
+        if (settings.sessionSecretRefusal() != null) {
+            throw new IllegalStateException(settings.sessionSecretRefusal());
+        }
         EmbeddedMongoServer embeddedDatabase = null;
         String mongoUri;
         DatabaseSelection database = settings.database();
@@ -65,6 +68,9 @@ public final class RunningApplication implements AutoCloseable {
         Map<String, Object> properties = new HashMap<>();
         properties.put("mongodb.uri", mongoUri);
         properties.put("todolist.environment", settings.environment());
+        if (settings.managementOnMainPort()) {
+            properties.put("todolist.management.port", "${micronaut.server.port}");
+        }
         properties.putAll(extraProperties);
         ApplicationContext context = null;
         try {

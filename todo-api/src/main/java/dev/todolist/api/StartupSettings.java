@@ -1,21 +1,29 @@
 package dev.todolist.api;
 
+import dev.todolist.api.security.SessionSecretRule;
 import dev.todolist.persistence.DatabaseSelection;
+import io.micronaut.core.annotation.Nullable;
 
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * What the process environment decides before anything else starts: the environment name (also
  * the Micronaut environment, so {@code application-<name>.yml} applies), the log format and the
- * database. Kept apart from {@link TodoApplication} so that the rules are testable without a JVM.
+ * database, and whether the session secrets allow a start. Kept apart from {@link TodoApplication}
+ * so that the rules are testable without a JVM.
  *
- * @param environment the name from {@code APP_ENV}, else {@code NODE_ENV} (the plan's name), else
- *                    {@code development}
- * @param logFormat   {@code json} or {@code text}
- * @param database    which MongoDB to use, or why none may be used
+ * @param environment          the name from {@code APP_ENV}, else {@code NODE_ENV} (the plan's name), else
+ *                             {@code development}
+ * @param logFormat            {@code json} or {@code text}
+ * @param database             which MongoDB to use, or why none may be used
+ * @param sessionSecretRefusal why {@code SESSION_SECRET}/{@code SESSION_SECRET_PREVIOUS} forbid a start, or null
+ * @param managementOnMainPort {@code TODOLIST_MANAGEMENT_ON_MAIN_PORT=true}: serve {@code /metrics} and the
+ *                             probes on the main listener instead of {@code MANAGEMENT_PORT}
  */
-public record StartupSettings(String environment, LogFormat logFormat, DatabaseSelection database) {
+public record StartupSettings(String environment, LogFormat logFormat, DatabaseSelection database,
+                              @Nullable String sessionSecretRefusal, boolean managementOnMainPort) {
 
     public static final String DEFAULT_ENVIRONMENT = "development";
 
@@ -32,7 +40,16 @@ public record StartupSettings(String environment, LogFormat logFormat, DatabaseS
         String environment = firstNonBlank(env.get("APP_ENV"), env.get("NODE_ENV"), DEFAULT_ENVIRONMENT)
                 .toLowerCase(Locale.ROOT);
         return new StartupSettings(environment, logFormat(env.get("LOG_FORMAT"), environment),
-                DatabaseSelection.choose(environment, env));
+                DatabaseSelection.choose(environment, env), SessionSecretRule.refusal(environment, env).orElse(null),
+                "true".equalsIgnoreCase(String.valueOf(env.get("TODOLIST_MANAGEMENT_ON_MAIN_PORT")).strip()));
+    }
+
+    /** The one-line reason the process must not start, the database's first, or empty. */
+    public Optional<String> refusal() {
+        if (database instanceof DatabaseSelection.Refused refused) {
+            return Optional.of(refused.reason());
+        }
+        return Optional.ofNullable(sessionSecretRefusal);
     }
 
     /** JSON in production (log shippers parse it), readable text elsewhere; LOG_FORMAT overrides. */

@@ -1,12 +1,13 @@
 package dev.todolist.api;
 
-import dev.todolist.persistence.DatabaseSelection;
 import org.slf4j.LoggerFactory;
 
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * The service's entry point: reads the process environment, picks the database, starts the HTTP
+ * The service's entry point: reads the process environment, refuses a configuration that must not
+ * run (no database or no usable session secret in production), picks the database, starts the HTTP
  * server and arranges an orderly shutdown.
  *
  * <p>No logger is touched before the log format is decided: logback reads
@@ -26,9 +27,10 @@ public final class TodoApplication {
     public static void main(String[] args) {
         StartupSettings settings = StartupSettings.fromEnvironment(System.getenv());
         System.setProperty(LOG_FORMAT_PROPERTY, settings.logFormat().appenderName());
-        if (settings.database() instanceof DatabaseSelection.Refused refused) {
+        Optional<String> refusal = settings.refusal();
+        if (refusal.isPresent()) {
             // Deliberately no logger and no stack trace: the operator needs one line that says what to fix.
-            System.err.println("todolist: not starting: " + refused.reason());
+            System.err.println("todolist: not starting: " + refusal.get());
             System.exit(EXIT_REFUSED);
             return;
         }

@@ -19,7 +19,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The service started as main() starts it, on the embedded default, twice on the same data directory. */
 class EmbeddedDefaultTest {
 
-    private static final Map<String, Object> RANDOM_PORT = Map.of("micronaut.server.port", -1);
+    private static final Map<String, Object> RANDOM_PORT = Map.of("micronaut.server.port", -1,
+            "todolist.management.port", TestPorts.free());
 
     @TempDir
     Path dataDir;

@@ -6,6 +6,8 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
 import org.junit.jupiter.api.Test;
 
 import java.io.UncheckedIOException;
@@ -31,7 +33,8 @@ class GracefulShutdownTest {
         StartupSettings settings = StartupSettings.fromEnvironment(
                 Map.of("MONGODB_URI", MongoFixture.uri(MongoFixture.uniqueDatabase("graceful"))));
         RunningApplication application = RunningApplication.start(settings,
-                Map.of("micronaut.server.port", -1, "test.slow-endpoint.enabled", true));
+                Map.of("micronaut.server.port", -1, "todolist.management.port", TestPorts.free(),
+                        "test.slow-endpoint.enabled", true));
 
         URL url = application.url();
         CompletableFuture<HttpResponse<String>> inFlight =
@@ -48,6 +51,7 @@ class GracefulShutdownTest {
 
     @Controller("/test/slow")
     @Requires(property = "test.slow-endpoint.enabled", value = "true")
+    @Secured(SecurityRule.IS_ANONYMOUS)
     static class SlowController {
 
         @Get(produces = "text/plain")

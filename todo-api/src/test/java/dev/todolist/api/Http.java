@@ -17,6 +17,16 @@ public final class Http {
     private Http() {
     }
 
+    /** The management listener of a running context ({@code todolist.management.port}, on loopback). */
+    public static URL management(io.micronaut.context.ApplicationContext context) {
+        int port = context.getProperty("todolist.management.port", Integer.class).orElseThrow();
+        try {
+            return URI.create("http://127.0.0.1:" + port).toURL();
+        } catch (java.net.MalformedURLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public static HttpResponse<String> get(URL base, String path, String... headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base.toString() + path))
                 .timeout(Duration.ofSeconds(30))

@@ -9,9 +9,11 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 
 /**
  * {@code GET /metrics} in the Prometheus text exposition format, at the path the plan names
- * (micronaut-management would serve it at {@code /management/prometheus}).
+ * (micronaut-management would serve it at {@code /management/prometheus}), on the management
+ * listener only ({@code todolist.management.port}, see application.yml): the main port answers
+ * 404 for it, so metrics are never public by accident.
  */
-@Controller("/metrics")
+@Controller(value = "/metrics", port = "${todolist.management.port}")
 public class MetricsController {
 
     static final String PROMETHEUS_TEXT = "text/plain; version=0.0.4; charset=utf-8";

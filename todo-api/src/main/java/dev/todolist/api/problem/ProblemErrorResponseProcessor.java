@@ -32,6 +32,10 @@ public class ProblemErrorResponseProcessor implements ErrorResponseProcessor<Pro
         if (problem.status() == 503) {
             problemResponse.header("Retry-After", Integer.toString(RETRY_AFTER_SECONDS));
         }
+        if (problem.status() == 401 && !problemResponse.getHeaders().contains("WWW-Authenticate")) {
+            // RFC 6750: say which scheme a 401 wants.
+            problemResponse.header("WWW-Authenticate", "Bearer realm=\"todolist\"");
+        }
         return problemResponse;
     }
 }

@@ -1,5 +1,12 @@
 package dev.todolist.api.problem;
 
+import dev.todolist.account.AccessTokenNotFoundException;
+import dev.todolist.account.AccountValidationException;
+import dev.todolist.account.InvalidCredentialsException;
+import dev.todolist.api.account.ThrottledException;
+import dev.todolist.api.account.WrongPasswordException;
+import dev.todolist.api.security.CsrfTokenMismatchException;
+import dev.todolist.api.security.SessionRequiredException;
 import dev.todolist.api.todo.PreconditionRequiredException;
 import dev.todolist.todo.FieldViolation;
 import dev.todolist.todo.TodoConflictException;
@@ -41,6 +48,31 @@ final class ProblemMapping {
         }
         if (cause instanceof TodoValidationException invalid) {
             return of(ProblemType.VALIDATION, "Some fields are invalid.", instance, invalid.violations());
+        }
+        if (cause instanceof AccountValidationException invalid) {
+            return of(ProblemType.VALIDATION, "Some fields are invalid.", instance, invalid.violations());
+        }
+        if (cause instanceof InvalidCredentialsException) {
+            return of(ProblemType.INVALID_CREDENTIALS, "No account has this email and password.", instance, null);
+        }
+        if (cause instanceof WrongPasswordException) {
+            return of(ProblemType.WRONG_PASSWORD, "The password given is not this account's password.", instance, null);
+        }
+        if (cause instanceof SessionRequiredException) {
+            return of(ProblemType.SESSION_REQUIRED,
+                    "Personal access tokens only work on todos and GET /api/v1/me; sign in with a password for this.",
+                    instance, null);
+        }
+        if (cause instanceof CsrfTokenMismatchException) {
+            return of(ProblemType.CSRF_TOKEN_MISMATCH, "A write authenticated by the session cookie must send the"
+                    + " session's csrfToken in the X-CSRF-Token header.", instance, null);
+        }
+        if (cause instanceof ThrottledException throttled) {
+            return of(ProblemType.TOO_MANY_REQUESTS, "Retry in " + throttled.retryAfterSeconds() + " seconds.", instance,
+                    null);
+        }
+        if (cause instanceof AccessTokenNotFoundException) {
+            return of(ProblemType.NOT_FOUND, "There is no access token at " + instance + ".", instance, null);
         }
         if (cause instanceof TodoNotFoundException) {
             return of(ProblemType.NOT_FOUND, "There is no todo at " + instance + ".", instance, null);
@@ -89,7 +121,12 @@ final class ProblemMapping {
 
     private static Problem byStatus(HttpStatus status, String instance) {
         return switch (status) {
+            case UNAUTHORIZED -> of(ProblemType.UNAUTHENTICATED, "Send Authorization: Bearer <token> (from POST"
+                    + " /api/v1/sessions or a personal access token), or the session cookie. A missing, malformed,"
+                    + " expired, revoked or wrongly signed token is refused alike.", instance, null);
+            case FORBIDDEN -> of(ProblemType.FORBIDDEN, null, instance, null);
             case NOT_FOUND -> of(ProblemType.NOT_FOUND, "Nothing is at " + instance + ".", instance, null);
+            case REQUEST_HEADER_FIELDS_TOO_LARGE -> of(ProblemType.HEADERS_TOO_LARGE, null, instance, null);
             case METHOD_NOT_ALLOWED -> of(ProblemType.METHOD_NOT_ALLOWED,
                     "See the Allow header for the methods this resource supports.", instance, null);
             case NOT_ACCEPTABLE -> of(ProblemType.NOT_ACCEPTABLE, "This resource is served as JSON.", instance, null);

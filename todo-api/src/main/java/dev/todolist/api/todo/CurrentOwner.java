@@ -7,9 +7,8 @@ import io.micronaut.http.HttpRequest;
  *
  * <p>Every todo carries an {@code ownerId} and {@link dev.todolist.todo.TodoService} filters every
  * query, count, update, delete and clear by it; the controller asks this bean for the owner of
- * each request. Until accounts exist, {@link SingleOwner} answers one constant owner for every
- * request. Authentication replaces it with a bean that answers the authenticated user's id
- * (annotate that bean {@code @Replaces(SingleOwner.class)}).
+ * each request. {@link dev.todolist.api.security.AuthenticatedOwner} answers the authenticated
+ * user's id, so another user's todo is as absent as one that never existed.
  */
 public interface CurrentOwner {
 

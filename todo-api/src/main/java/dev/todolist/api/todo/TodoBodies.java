@@ -6,6 +6,7 @@ import dev.todolist.todo.Priority;
 import dev.todolist.todo.TodoDraft;
 import dev.todolist.todo.TodoPatch;
 import dev.todolist.todo.TodoValidationException;
+import dev.todolist.api.web.UnicodeText;
 import io.micronaut.json.tree.JsonNode;
 
 import java.time.LocalDate;
@@ -100,8 +101,9 @@ final class TodoBodies {
     }
 
     private static String string(JsonNode node) {
-        return node.isString() ? node.getStringValue() : null;
+        return node.isString() && UnicodeText.isWellFormed(node.getStringValue()) ? node.getStringValue() : null;
     }
+
 
     private static Long integer(JsonNode node) {
         if (!node.isNumber()) {
@@ -117,7 +119,7 @@ final class TodoBodies {
         }
         List<String> values = new ArrayList<>();
         for (JsonNode element : node.values()) {
-            if (!element.isString()) {
+            if (!element.isString() || !UnicodeText.isWellFormed(element.getStringValue())) {
                 return null;
             }
             values.add(element.getStringValue());

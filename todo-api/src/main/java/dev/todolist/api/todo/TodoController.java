@@ -1,5 +1,6 @@
 package dev.todolist.api.todo;
 
+import dev.todolist.api.account.SessionController;
 import dev.todolist.api.problem.FieldViolations;
 import dev.todolist.api.web.PublicUrls;
 import dev.todolist.todo.FieldViolation;
@@ -32,7 +33,10 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.json.tree.JsonNode;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.parameters.RequestBody;
@@ -63,8 +67,13 @@ import java.util.stream.Collectors;
  * send without it; required for PUT, since a blind full replace is exactly the lost update
  * If-Match prevents). Lists are filtered, sorted and paged, with {@code X-Total-Count} and a
  * {@code Link} header while the body stays a plain array.
+ *
+ * <p>Every call needs an authenticated caller (401 otherwise) and sees only that caller's todos
+ * ({@link CurrentOwner}).
  */
 @Controller(TodoController.PATH)
+@SecurityRequirement(name = SessionController.BEARER)
+@Secured(SecurityRule.IS_AUTHENTICATED)
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "todos")
 public class TodoController {

@@ -1,7 +1,9 @@
 package dev.todolist.api.health;
 
 import dev.todolist.api.Http;
+import dev.todolist.api.TestPorts;
 import dev.todolist.testing.MongoFixture;
+import io.micronaut.context.ApplicationContext;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -29,9 +31,13 @@ class HealthEndpointTest implements TestPropertyProvider {
     @Inject
     JsonMapper json;
 
+    @Inject
+    ApplicationContext context;
+
     @Override
     public Map<String, String> getProperties() {
         return Map.of(
+                "todolist.management.port", Integer.toString(TestPorts.free()),
                 "mongodb.uri", MongoFixture.uri(MongoFixture.uniqueDatabase("health")),
                 "todolist.environment", "staging");
     }
@@ -63,9 +69,9 @@ class HealthEndpointTest implements TestPropertyProvider {
     }
 
     @Test
-    void livenessAndReadinessProbesAreUpUnderManagement() {
-        HttpResponse<String> liveness = Http.get(server.getURL(), "/management/health/liveness");
-        HttpResponse<String> readiness = Http.get(server.getURL(), "/management/health/readiness");
+    void livenessAndReadinessProbesAreUpOnTheManagementListener() {
+        HttpResponse<String> liveness = Http.get(Http.management(context), "/management/health/liveness");
+        HttpResponse<String> readiness = Http.get(Http.management(context), "/management/health/readiness");
 
         assertEquals(200, liveness.statusCode());
         assertTrue(liveness.body().contains("\"status\":\"UP\""), liveness.body());
@@ -75,8 +81,23 @@ class HealthEndpointTest implements TestPropertyProvider {
 
     @Test
     void otherManagementEndpointsAreNotExposed() {
-        assertEquals(404, Http.get(server.getURL(), "/management/beans").statusCode());
-        assertEquals(404, Http.get(server.getURL(), "/management/env").statusCode());
-        assertEquals(404, Http.get(server.getURL(), "/management/stop").statusCode());
+        assertEquals(404, Http.get(Http.management(context), "/management/beans").statusCode());
+        assertEquals(404, Http.get(Http.management(context), "/management/env").statusCode());
+        assertEquals(404, Http.get(Http.management(context), "/management/stop").statusCode());
+    }
+
+    @Test
+    void probesAndMetricsAreNotOnTheMainListener() {
+        for (String path : new String[] {"/management/health/liveness", "/management/health/readiness", "/metrics"}) {
+            HttpResponse<String> response = Http.get(server.getURL(), path);
+            assertEquals(404, response.statusCode(), path);
+            assertTrue(response.headers().firstValue("content-type").orElse("").startsWith("application/problem+json"), path);
+        }
+    }
+
+    @Test
+    void theManagementListenerServesNoApiOrPlanHealth() {
+        assertEquals(404, Http.get(Http.management(context), "/api/v1/todos").statusCode());
+        assertEquals(404, Http.get(Http.management(context), "/health").statusCode());
     }
 }

@@ -1,7 +1,9 @@
 package dev.todolist.api.health;
 
 import dev.todolist.api.Http;
+import dev.todolist.api.TestPorts;
 import dev.todolist.persistence.EmbeddedMongoServer;
+import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
@@ -26,9 +28,13 @@ class HealthWhenDatabaseDownTest implements TestPropertyProvider {
     @Inject
     EmbeddedServer server;
 
+    @Inject
+    ApplicationContext context;
+
     @Override
     public Map<String, String> getProperties() {
         return Map.of(
+                "todolist.management.port", Integer.toString(TestPorts.free()),
                 // A short server selection keeps the blocked background work (todo counts) from delaying shutdown.
                 "mongodb.uri", database.connectionString() + "/healthdown?serverSelectionTimeoutMS=1500",
                 "todolist.health.database-timeout", "1s");
@@ -45,8 +51,8 @@ class HealthWhenDatabaseDownTest implements TestPropertyProvider {
         assertTrue(health.body().contains("\"status\":\"ERROR\""), health.body());
         assertTrue(health.body().contains("\"database\":\"disconnected\""), health.body());
         assertTrue(health.body().contains("\"pid\":"), health.body());
-        assertEquals(503, Http.get(server.getURL(), "/management/health/readiness").statusCode());
-        assertEquals(200, Http.get(server.getURL(), "/management/health/liveness").statusCode());
+        assertEquals(503, Http.get(Http.management(context), "/management/health/readiness").statusCode());
+        assertEquals(200, Http.get(Http.management(context), "/management/health/liveness").statusCode());
     }
 
     @AfterAll

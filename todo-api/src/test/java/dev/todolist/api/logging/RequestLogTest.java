@@ -3,6 +3,7 @@ package dev.todolist.api.logging;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import dev.todolist.api.Http;
+import dev.todolist.api.TestPorts;
 import dev.todolist.api.LogCapture;
 import dev.todolist.testing.MongoFixture;
 import io.micronaut.runtime.server.EmbeddedServer;
@@ -35,7 +36,9 @@ class RequestLogTest implements TestPropertyProvider {
 
     @Override
     public Map<String, String> getProperties() {
-        return Map.of("mongodb.uri", MongoFixture.uri(MongoFixture.uniqueDatabase("requestlog")));
+        return Map.of(
+                "todolist.management.port", Integer.toString(TestPorts.free()),
+                "mongodb.uri", MongoFixture.uri(MongoFixture.uniqueDatabase("requestlog")));
     }
 
     @Test

@@ -2,7 +2,9 @@ package dev.todolist.api.metrics;
 
 import com.mongodb.client.MongoClient;
 import dev.todolist.api.Http;
+import dev.todolist.api.TestPorts;
 import dev.todolist.testing.MongoFixture;
+import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
@@ -33,16 +35,20 @@ class MetricsEndpointTest implements TestPropertyProvider {
     @Inject
     MongoClient client;
 
+    @Inject
+    ApplicationContext context;
+
     @Override
     public Map<String, String> getProperties() {
         return Map.of(
+                "todolist.management.port", Integer.toString(TestPorts.free()),
                 "mongodb.uri", MongoFixture.uri(database),
                 "todolist.metrics.todos.refresh", "200ms");
     }
 
     @Test
     void metricsAreInPrometheusTextFormat() {
-        HttpResponse<String> response = Http.get(server.getURL(), "/metrics");
+        HttpResponse<String> response = Http.get(Http.management(context), "/metrics");
 
         assertEquals(200, response.statusCode());
         assertTrue(response.headers().firstValue("content-type").orElse("").startsWith("text/plain"));
@@ -54,7 +60,7 @@ class MetricsEndpointTest implements TestPropertyProvider {
         Http.get(server.getURL(), "/health");
         Http.get(server.getURL(), "/no-such-route");
 
-        String metrics = Http.get(server.getURL(), "/metrics").body();
+        String metrics = Http.get(Http.management(context), "/metrics").body();
 
         assertTrue(Pattern.compile("http_server_requests_seconds_bucket\\{[^}]*method=\"GET\"[^}]*status=\"200\""
                 + "[^}]*uri=\"/health\"[^}]*le=\"[0-9.]+\"}").matcher(metrics).find(), "histogram buckets for /health");
@@ -66,7 +72,7 @@ class MetricsEndpointTest implements TestPropertyProvider {
     void mongoDriverPoolShowsConnectionsInUse() {
         Http.get(server.getURL(), "/health");
 
-        String metrics = Http.get(server.getURL(), "/metrics").body();
+        String metrics = Http.get(Http.management(context), "/metrics").body();
 
         assertTrue(metrics.contains("mongodb_driver_pool_checkedout{"), "connections in use");
         assertTrue(metrics.contains("mongodb_driver_pool_size{"), "pool size");
@@ -90,7 +96,7 @@ class MetricsEndpointTest implements TestPropertyProvider {
     private String awaitMetric(String name, double expected) throws InterruptedException {
         String metrics = "";
         for (int attempt = 0; attempt < 100; attempt++) {
-            metrics = Http.get(server.getURL(), "/metrics").body();
+            metrics = Http.get(Http.management(context), "/metrics").body();
             if (gauge(metrics, name) == expected) {
                 return metrics;
             }

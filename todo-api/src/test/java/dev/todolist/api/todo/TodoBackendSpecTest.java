@@ -22,16 +22,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class TodoBackendSpecTest {
 
     private static final String ROOT = "/api/v1/todos";
+    private static RunningApi server;
+    /** The server as one signed-in user: the spec's semantics hold for an authenticated caller. */
     private static RunningApi api;
 
     @BeforeAll
     static void start() {
-        api = RunningApi.start("todobackend");
+        server = RunningApi.start("todobackend");
+        api = server.signedUp("todobackend@example.org");
     }
 
     @AfterAll
     static void stop() {
-        api.close();
+        server.close();
     }
 
     @BeforeEach

@@ -18,16 +18,19 @@ class TodoErrorsTest {
 
     private static final String ROOT = "/api/v1/todos";
     private static final String PROBLEMS = "https://todolist.dev/problems/";
+    private static RunningApi server;
+    /** The server as one signed-in user: the spec's semantics hold for an authenticated caller. */
     private static RunningApi api;
 
     @BeforeAll
     static void start() {
-        api = RunningApi.start("errors", Map.of("micronaut.server.max-request-size", "16KB"));
+        server = RunningApi.start("errors", Map.of("micronaut.server.max-request-size", "16KB"));
+        api = server.signedUp("errors@example.org");
     }
 
     @AfterAll
     static void stop() {
-        api.close();
+        server.close();
     }
 
     private Map<String, Object> assertProblem(HttpResponse<String> response, int status, String slug) {

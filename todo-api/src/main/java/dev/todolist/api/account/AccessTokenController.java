@@ -1,0 +1,85 @@
+package dev.todolist.api.account;
+
+import dev.todolist.account.AccessToken;
+import dev.todolist.account.AccessTokenService;
+import dev.todolist.account.IssuedAccessToken;
+import dev.todolist.api.security.Caller;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Delete;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.json.tree.JsonNode;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.rules.SecurityRule;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+
+/**
+ * Personal access tokens at {@value #PATH}, for scripts: {@code Authorization: Bearer tdl_...}
+ * works on {@code /api/v1/todos} and {@code GET /api/v1/me}. Managing them needs a session.
+ */
+@Controller(AccessTokenController.PATH)
+@SecurityRequirement(name = SessionController.BEARER)
+@Secured(SecurityRule.IS_AUTHENTICATED)
+@ExecuteOn(TaskExecutors.BLOCKING)
+@Tag(name = "accounts")
+public class AccessTokenController {
+
+    static final String PATH = "/api/v1/me/tokens";
+    static final int MAX_DAYS = 366;
+
+    private final AccessTokenService accessTokens;
+
+    public AccessTokenController(AccessTokenService accessTokens) {
+        this.accessTokens = accessTokens;
+    }
+
+    @Operation(summary = "Create a personal access token",
+            description = "Body {\"name\", \"expiresInDays\" (1-366)}. The token is in this answer only; it is stored hashed.")
+    @Post(consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
+    public HttpResponse<AccountResponses.AccessTokenView> create(Authentication authentication, @Body JsonNode body) {
+        Caller caller = Caller.of(authentication).requireSession();
+        AccountBodies fields = AccountBodies.of(body);
+        String name = fields.string("name");
+        Integer days = fields.integer("expiresInDays", 1, MAX_DAYS);
+        fields.requireValid();
+        Instant expiresAt = Instant.now().plus(Duration.ofDays(days)).truncatedTo(ChronoUnit.MILLIS);
+        IssuedAccessToken issued = accessTokens.create(caller.userId(), name, expiresAt);
+        return HttpResponse.created(view(issued.stored(), issued.token()))
+                .header(HttpHeaders.LOCATION, PATH + "/" + issued.stored().id())
+                .header(HttpHeaders.CACHE_CONTROL, "no-store");
+    }
+
+    @Operation(summary = "List personal access tokens", description = "Names and expiries; never the tokens themselves.")
+    @Get(produces = MediaType.APPLICATION_JSON)
+    public List<AccountResponses.AccessTokenView> list(Authentication authentication) {
+        Caller caller = Caller.of(authentication).requireSession();
+        return accessTokens.list(caller.userId()).stream().map(token -> view(token, null)).toList();
+    }
+
+    @Operation(summary = "Revoke a personal access token", description = "It stops working at once.")
+    @Delete("/{id}")
+    public HttpResponse<Void> revoke(Authentication authentication, @PathVariable String id) {
+        Caller caller = Caller.of(authentication).requireSession();
+        accessTokens.revoke(caller.userId(), id);
+        return HttpResponse.noContent();
+    }
+
+    private static AccountResponses.AccessTokenView view(AccessToken token, String secret) {
+        return new AccountResponses.AccessTokenView(token.id(), token.name(), token.createdAt(), token.expiresAt(), secret);
+    }
+}

@@ -1,0 +1,95 @@
+package dev.todolist.api.account;
+
+import dev.todolist.account.AccountService;
+import dev.todolist.account.InvalidCredentialsException;
+import dev.todolist.account.User;
+import dev.todolist.api.security.Caller;
+import dev.todolist.api.web.ClientAddresses;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Delete;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Put;
+import io.micronaut.json.tree.JsonNode;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.authentication.AuthorizationException;
+import io.micronaut.security.rules.SecurityRule;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+/** The caller's own account at {@value #PATH}: read it, change its password, delete it. */
+@Controller(MeController.PATH)
+@SecurityRequirement(name = SessionController.BEARER)
+@Secured(SecurityRule.IS_AUTHENTICATED)
+@ExecuteOn(TaskExecutors.BLOCKING)
+@Tag(name = "accounts")
+public class MeController {
+
+    static final String PATH = "/api/v1/me";
+
+    private final AccountService accounts;
+    private final SignInThrottle throttle;
+    private final ClientAddresses addresses;
+
+    public MeController(AccountService accounts, SignInThrottle throttle, ClientAddresses addresses) {
+        this.accounts = accounts;
+        this.throttle = throttle;
+        this.addresses = addresses;
+    }
+
+    @Operation(summary = "The signed-in account")
+    @Get(produces = MediaType.APPLICATION_JSON)
+    public AccountResponses.Me me(Authentication authentication) {
+        Caller caller = Caller.of(authentication);
+        User user = accounts.find(caller.userId()).orElseThrow(() -> new AuthorizationException(null));
+        return new AccountResponses.Me(user.id(), user.email(), user.createdAt(), user.passwordChangedAt(),
+                caller.sessionId() != null ? "session" : "access-token");
+    }
+
+    @Operation(summary = "Change the password",
+            description = "Body {\"currentPassword\",\"newPassword\"}; needs a session (not an access token). Every other "
+                    + "session of the account ends; this one stays.")
+    @Put(uri = "/password", consumes = MediaType.APPLICATION_JSON)
+    public HttpResponse<Void> changePassword(HttpRequest<?> request, Authentication authentication, @Body JsonNode body) {
+        Caller caller = Caller.of(authentication).requireSession();
+        AccountBodies fields = AccountBodies.of(body);
+        String current = fields.string("currentPassword");
+        String replacement = fields.string("newPassword");
+        fields.requireValid();
+        confirmed(request, caller, () -> accounts.changePassword(caller.userId(), current, replacement, caller.sessionId()));
+        return HttpResponse.noContent();
+    }
+
+    @Operation(summary = "Delete the account",
+            description = "Body {\"password\"}; needs a session. Deletes the account's todos, sessions and access tokens, "
+                    + "then the account.")
+    @Delete(consumes = MediaType.APPLICATION_JSON)
+    public HttpResponse<Void> delete(HttpRequest<?> request, Authentication authentication, @Body JsonNode body) {
+        Caller caller = Caller.of(authentication).requireSession();
+        AccountBodies fields = AccountBodies.of(body);
+        String password = fields.string("password");
+        fields.requireValid();
+        confirmed(request, caller, () -> accounts.delete(caller.userId(), password));
+        return SessionController.withCookiesCleared(HttpResponse.noContent());
+    }
+
+    /** Runs an operation that checks the current password, throttled like a sign-in of the account. */
+    private void confirmed(HttpRequest<?> request, Caller caller, Runnable operation) {
+        String address = addresses.throttleKey(request);
+        String email = accounts.find(caller.userId()).map(User::email).orElseThrow(() -> new AuthorizationException(null));
+        throttle.checkSignIn(email, address);
+        try {
+            operation.run();
+        } catch (InvalidCredentialsException e) {
+            throttle.signInFailed(email, address);
+            throw new WrongPasswordException();
+        }
+    }
+}

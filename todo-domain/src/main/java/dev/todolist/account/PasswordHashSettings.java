@@ -1,0 +1,24 @@
+package dev.todolist.account;
+
+import io.micronaut.context.annotation.ConfigurationProperties;
+import io.micronaut.core.bind.annotation.Bindable;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+
+/**
+ * Argon2id cost of new password hashes. The defaults are OWASP's first recommendation
+ * (19 MiB, 2 passes, 1 lane). Existing hashes keep the parameters written into them.
+ *
+ * @param memoryKib     memory per hash in KiB
+ * @param iterations    passes over that memory
+ * @param parallelism   lanes
+ * @param maxConcurrent hashes computed at once; further sign-ins wait, so that a burst of them
+ *                      costs at most {@code maxConcurrent * memoryKib} of heap
+ */
+@ConfigurationProperties("todolist.accounts.password-hash")
+public record PasswordHashSettings(
+        @Bindable(defaultValue = "19456") @Min(1024) @Max(1048576) int memoryKib,
+        @Bindable(defaultValue = "2") @Min(1) @Max(10) int iterations,
+        @Bindable(defaultValue = "1") @Min(1) @Max(16) int parallelism,
+        @Bindable(defaultValue = "2") @Min(1) @Max(64) int maxConcurrent) {
+}
