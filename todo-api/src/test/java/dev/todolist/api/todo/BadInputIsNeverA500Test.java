@@ -19,18 +19,21 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class BadInputIsNeverA500Test {
 
     private static final String ROOT = "/api/v1/todos";
+    private static RunningApi server;
+    /** The server as one signed-in user. */
     private static RunningApi api;
     private static String url;
 
     @BeforeAll
     static void start() {
-        api = RunningApi.start("badinput");
+        server = RunningApi.start("badinput");
+        api = server.signedUp("badinput@example.org");
         url = api.post(ROOT, "{\"title\":\"the target\"}").headers().firstValue("Location").orElseThrow();
     }
 
     @AfterAll
     static void stop() {
-        api.close();
+        server.close();
     }
 
     private static final List<String> BODIES = List.of(

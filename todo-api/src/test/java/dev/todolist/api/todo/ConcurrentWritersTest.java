@@ -29,12 +29,15 @@ class ConcurrentWritersTest {
 
     private static final String ROOT = "/api/v1/todos";
     private static final int ROUNDS = 8;
+    private static RunningApi server;
+    /** The server as one signed-in user. */
     private static RunningApi api;
     private static ExecutorService writers;
 
     @BeforeAll
     static void start() {
-        api = RunningApi.start("concurrency");
+        server = RunningApi.start("concurrency");
+        api = server.signedUp("concurrency@example.org");
         writers = Executors.newFixedThreadPool(2);
     }
 
@@ -42,7 +45,7 @@ class ConcurrentWritersTest {
     static void stop() throws InterruptedException {
         writers.shutdown();
         writers.awaitTermination(30, TimeUnit.SECONDS);
-        api.close();
+        server.close();
     }
 
     /** Runs both writes at once (a barrier releases them together) and returns their answers in order. */

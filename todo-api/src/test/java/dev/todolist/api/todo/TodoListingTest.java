@@ -28,11 +28,14 @@ class TodoListingTest {
 
     private static final String ROOT = "/api/v1/todos";
     private static final Pattern LINK = Pattern.compile("<([^>]+)>; rel=\"(\\w+)\"");
+    private static RunningApi server;
+    /** The server as one signed-in user. */
     private static RunningApi api;
 
     @BeforeAll
     static void start() {
-        api = RunningApi.start("listing", Map.of("todolist.todos.max-page-size", "4"));
+        server = RunningApi.start("listing", Map.of("todolist.todos.max-page-size", "4"));
+        api = server.signedUp("listing@example.org");
         create("{\"title\":\"Buy milk\",\"order\":3,\"tags\":[\"home\",\"shop\"],\"priority\":\"low\",\"dueDate\":\"2030-01-10\"}");
         create("{\"title\":\"File taxes\",\"order\":1,\"tags\":[\"admin\"],\"priority\":\"high\",\"dueDate\":\"2030-01-02\"}");
         create("{\"title\":\"Call the plumber\",\"order\":5,\"completed\":true,\"tags\":[\"home\"]}");
@@ -42,7 +45,7 @@ class TodoListingTest {
 
     @AfterAll
     static void stop() {
-        api.close();
+        server.close();
     }
 
     private static void create(String json) {

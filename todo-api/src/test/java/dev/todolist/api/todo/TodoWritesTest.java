@@ -23,16 +23,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class TodoWritesTest {
 
     private static final String ROOT = "/api/v1/todos";
+    private static RunningApi server;
+    /** The server as one signed-in user. */
     private static RunningApi api;
 
     @BeforeAll
     static void start() {
-        api = RunningApi.start("writes");
+        server = RunningApi.start("writes");
+        api = server.signedUp("writes@example.org");
     }
 
     @AfterAll
     static void stop() {
-        api.close();
+        server.close();
     }
 
     private static HttpResponse<String> createFull() {

@@ -24,7 +24,8 @@ class ForwardedHeadersTest {
 
     @Test
     void forwardedHeadersOfATrustedProxyShapeUrlLocationAndLinks() {
-        try (RunningApi api = RunningApi.start("forwarded-trusted")) {
+        try (RunningApi server = RunningApi.start("forwarded-trusted")) {
+            RunningApi api = server.signedUp("proxied@example.org");
             HttpResponse<String> created = api.post(ROOT, "{\"title\":\"behind nginx\"}", PROXY_HEADERS);
             assertEquals(201, created.statusCode(), created.body());
             String url = (String) api.object(created).get("url");
@@ -41,8 +42,9 @@ class ForwardedHeadersTest {
     @Test
     void forwardedHeadersFromAnUntrustedPeerAreIgnored() {
         // The environment's TODOLIST_WEB_TRUSTED_PROXIES becomes this property: a comma-separated list.
-        try (RunningApi api = RunningApi.start("forwarded-untrusted",
+        try (RunningApi server = RunningApi.start("forwarded-untrusted",
                 Map.of("todolist.web.trusted-proxies", "10.0.0.0/8,192.168.0.0/16"))) {
+            RunningApi api = server.signedUp("proxied@example.org");
             HttpResponse<String> created = api.post(ROOT, "{\"title\":\"direct\"}", PROXY_HEADERS);
             String url = (String) api.object(created).get("url");
             String direct = api.uri(ROOT).toString();
@@ -53,7 +55,8 @@ class ForwardedHeadersTest {
 
     @Test
     void forwardedValuesThatAreNotAHostOrAPathAreIgnored() {
-        try (RunningApi api = RunningApi.start("forwarded-invalid")) {
+        try (RunningApi server = RunningApi.start("forwarded-invalid")) {
+            RunningApi api = server.signedUp("proxied@example.org");
             HttpResponse<String> created = api.post(ROOT, "{\"title\":\"odd proxy\"}",
                     "X-Forwarded-Proto", "javascript",
                     "X-Forwarded-Host", "evil.example/phish?x=",
@@ -65,7 +68,8 @@ class ForwardedHeadersTest {
 
     @Test
     void theFirstHostOfAProxyChainWins() {
-        try (RunningApi api = RunningApi.start("forwarded-chain")) {
+        try (RunningApi server = RunningApi.start("forwarded-chain")) {
+            RunningApi api = server.signedUp("proxied@example.org");
             HttpResponse<String> created = api.post(ROOT, "{\"title\":\"two proxies\"}",
                     "X-Forwarded-Proto", "https, http",
                     "X-Forwarded-Host", "outer.example.org, inner.internal:8080");
