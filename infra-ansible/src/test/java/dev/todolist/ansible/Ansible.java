@@ -44,12 +44,12 @@ final class Ansible {
         return Path.of(requiredProperty("todolist.ansible.directory"));
     }
 
-    /** The infra-docker bundle of the same release, as the reactor built it. */
-    static Path composeBundle() {
-        Path bundle = Path.of(requiredProperty("todolist.compose.bundle"));
+    /** The infra-docker bundle of the same release, shipped where the role's default looks. */
+    static Path composeBundle(Path playbookDirectory) {
+        Path bundle = playbookDirectory.resolve("files/infra-docker-" + version() + ".tar.gz");
         if (!Files.isRegularFile(bundle)) {
             throw new IllegalStateException("No Compose bundle at " + bundle
-                    + ": build infra-docker first (./mvnw -pl infra-ansible -am verify), or pass -Dcompose.bundle=FILE");
+                    + ": build infra-docker in the same reactor first (./mvnw verify -pl infra-ansible -am)");
         }
         return bundle;
     }

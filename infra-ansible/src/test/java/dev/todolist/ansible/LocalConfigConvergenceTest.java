@@ -35,6 +35,8 @@ class LocalConfigConvergenceTest {
 
     @BeforeEach
     void freshRoot() throws IOException {
+        // The bundle comes from the role's default place, files/ next to the playbook.
+        Ansible.composeBundle(Ansible.shippedPlaybookDirectory());
         ansible = new Ansible(Ansible.shippedPlaybookDirectory());
         inventory = Ansible.localInventory(work, "production");
         root = work.resolve("opt/todolist");
@@ -115,8 +117,7 @@ class LocalConfigConvergenceTest {
     private Ansible.Result deploy(String... options) {
         List<String> arguments = new ArrayList<>(List.of("-i", inventory.toString(), "--tags", "config,cron",
                 "-e", "todolist_root=" + root,
-                "-e", "todolist_backup_cron_file=" + cronFile,
-                "-e", "todolist_bundle_src=" + Ansible.composeBundle()));
+                "-e", "todolist_backup_cron_file=" + cronFile));
         arguments.addAll(List.of(options));
         arguments.add("ansible-deploy.yml");
         return ansible.playbook(arguments);
