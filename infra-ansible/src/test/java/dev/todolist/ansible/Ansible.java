@@ -151,6 +151,25 @@ final class Ansible {
                     Integer.parseInt(matcher.group(4)), Integer.parseInt(matcher.group(5)));
         }
 
+        /**
+         * How the first run of a task ended ("ok", "changed", "skipping", "fatal"...), from the
+         * line after its banner ({@code TASK [role : name]} or {@code RUNNING HANDLER [...]}); null
+         * when the task did not run at all.
+         */
+        String status(String banner) {
+            int at = output.indexOf(banner + " ");
+            if (at < 0) {
+                return null;
+            }
+            String[] lines = output.substring(at).split("\n", 4);
+            for (int i = 1; i < lines.length; i++) {
+                if (!lines[i].isBlank()) {
+                    return lines[i].substring(0, Math.max(lines[i].indexOf(':'), 0));
+                }
+            }
+            return null;
+        }
+
         Result assertSucceeded(String what) {
             if (exitCode != 0) {
                 throw new AssertionError(what + ": exit " + exitCode + " from " + describe());

@@ -114,7 +114,7 @@ class StackDeployIT {
         Ansible.Result deploy = deploy(Ansible.version());
 
         deploy.assertSucceeded("first deploy");
-        assertTrue(deploy.output().contains("Deploy | Start the stack"), deploy::describe);
+        assertEquals("changed", deploy.status("TASK [todolist : Deploy | Start the stack]"), deploy::describe);
         assertTrue(deploy.output().contains("\"status\": \"OK\""), "the play reports /health:\n" + deploy.describe());
         assertEquals("OK", api.health().path("status").asText());
         assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(
@@ -143,9 +143,11 @@ class StackDeployIT {
 
         upgrade.assertSucceeded("deploy of " + next);
         String output = upgrade.output();
-        int backup = output.indexOf("RUNNING HANDLER [todolist : Backup | Back up the stack]");
+        int backup = output.indexOf("TASK [todolist : Backup | Back up the stack]");
         int restart = output.indexOf("RUNNING HANDLER [todolist : Update the running stack]");
         assertTrue(backup >= 0 && restart > backup, "a backup before the update:\n" + upgrade.describe());
+        assertEquals("changed", upgrade.status("TASK [todolist : Backup | Back up the stack]"), upgrade::describe);
+        assertEquals("changed", upgrade.status("RUNNING HANDLER [todolist : Update the running stack]"), upgrade::describe);
         assertEquals(backupsBefore + 1, archivesIn(root.resolve("backups")), upgrade::describe);
         assertEquals(next, imageTagOf("todolist-app-prod"));
         assertEquals(next, imageTagOf("todolist-backup-prod"));

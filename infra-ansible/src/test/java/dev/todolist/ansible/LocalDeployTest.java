@@ -18,11 +18,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The shipped playbook against this machine (connection local) into a temporary root, with the
- * stages that need no container engine: files, secrets (tag config) and the nightly backup (tag
- * cron). The real bundle of the release is unpacked; the engine stages run in StackDeployIT.
+ * The shipped playbook against this machine (connection local) into a temporary root. Real runs
+ * take the stages that need no container engine: files, secrets (tag config) and the nightly
+ * backup (tag cron), with the real bundle of the release; check runs take every stage. The engine
+ * stages run for real in StackDeployIT.
  */
-class LocalConfigConvergenceTest {
+class LocalDeployTest {
 
     private static final Map<String, String> SECRETS = new ConcurrentHashMap<>();
 
@@ -86,6 +87,27 @@ class LocalConfigConvergenceTest {
         check.assertSucceeded("check mode on a fresh host");
         assertTrue(check.recap().changed() > 0, "check mode reports what a run would change:\n" + check.describe());
         assertFalse(Files.exists(root), "check mode created " + root);
+        assertNoSecretIn(check);
+    }
+
+    @Test
+    void checkModeOfAWholeDeployWithEngineInstallOnAFreshHostChangesNothing() {
+        Ansible.Result check = ansible.playbook(List.of("-i", inventory.toString(), "--check", "--diff",
+                "-e", "todolist_root=" + root,
+                "-e", "todolist_backup_cron_file=" + cronFile,
+                "-e", "todolist_engine_install=true",
+                "-e", "todolist_engine_install_source=distribution",
+                "ansible-deploy.yml"));
+
+        check.assertSucceeded("check mode of every stage on a fresh host");
+        // ok where the packages are there already (this machine has docker.io), changed elsewhere.
+        assertTrue(List.of("ok", "changed").contains(
+                check.status("TASK [todolist : Engine | Install the distribution's Docker and Compose]")), check::describe);
+        assertEquals("changed", check.status("TASK [todolist : Secrets | Render .env from the vaulted variables]"),
+                check::describe);
+        assertEquals("skipping", check.status("TASK [todolist : Deploy | Start the stack]"), check::describe);
+        assertFalse(Files.exists(root), "check mode created " + root);
+        assertFalse(Files.exists(cronFile), "check mode wrote " + cronFile);
         assertNoSecretIn(check);
     }
 
