@@ -1,0 +1,67 @@
+package dev.todolist.monitor;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/**
+ * The stack's {@code healthcheck} service: polls every service of the Compose stack, logs each
+ * state change as a JSON line and posts alerts to {@code ALERT_WEBHOOK_URL} when it is set.
+ * Bad settings: one line on stderr and exit status 2.
+ */
+public final class StackMonitorApplication {
+
+    private StackMonitorApplication() {
+    }
+
+    public static void main(String[] args) throws IOException, InterruptedException {
+        MonitorSettings settings;
+        try {
+            settings = MonitorSettings.fromEnvironment(System.getenv());
+        } catch (IllegalArgumentException e) {
+            System.err.println("todolist-monitor: not starting: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        ObjectMapper json = new ObjectMapper();
+        TransitionLog log = new TransitionLog(json, System.out);
+        Consumer<Transition> onTransition = log::transition;
+        if (settings.webhook().isPresent()) {
+            WebhookNotifier notifier = new WebhookNotifier(settings.webhook().get(), settings.stackName(),
+                    settings.timeout(), json, log);
+            onTransition = onTransition.andThen(t -> {
+                if (t.alerts()) {
+                    notifier.notify(t);
+                }
+            });
+        }
+        Clock clock = Clock.systemUTC();
+        StackMonitor monitor = new StackMonitor(settings, new ServiceProbe(settings.timeout()), onTransition, clock);
+        StatusServer status = new StatusServer(settings.httpPort(), monitor, settings, json, clock);
+        log.event("started", "polling " + settings.targets().size() + " services every "
+                + settings.interval().toSeconds() + " s; webhook " + (settings.webhook().isPresent() ? "set" : "not set")
+                + "; status on :" + status.port());
+
+        ScheduledExecutorService rounds = Executors.newSingleThreadScheduledExecutor();
+        CountDownLatch stopped = new CountDownLatch(1);
+        rounds.scheduleWithFixedDelay(() -> {
+            try {
+                monitor.pollOnce();
+            } catch (RuntimeException e) {
+                log.event("round_failed", e.toString());
+            }
+        }, 0, settings.interval().toMillis(), TimeUnit.MILLISECONDS);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            rounds.shutdownNow();
+            status.close();
+            stopped.countDown();
+        }, "monitor-shutdown"));
+        stopped.await();
+    }
+}

@@ -1,0 +1,73 @@
+package dev.todolist.monitor;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Posts alerting transitions to a Slack-compatible incoming webhook: a JSON body whose
+ * {@code text} is the message (Slack, Mattermost, Rocket.Chat and most chat bridges accept it),
+ * plus the transition's fields for receivers that read them. A failed delivery is logged and
+ * never stops the monitor.
+ */
+final class WebhookNotifier {
+
+    private final URI webhook;
+    private final String stackName;
+    private final ObjectMapper json;
+    private final TransitionLog log;
+    private final HttpClient http;
+    private final Duration timeout;
+
+    WebhookNotifier(URI webhook, String stackName, Duration timeout, ObjectMapper json, TransitionLog log) {
+        this.webhook = webhook;
+        this.stackName = stackName;
+        this.json = json;
+        this.log = log;
+        this.timeout = timeout;
+        this.http = HttpClient.newBuilder().connectTimeout(timeout).build();
+    }
+
+    void notify(Transition transition) {
+        try {
+            HttpRequest request = HttpRequest.newBuilder(webhook)
+                    .timeout(timeout)
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(payload(transition), StandardCharsets.UTF_8))
+                    .build();
+            HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
+            if (response.statusCode() / 100 != 2) {
+                log.event("webhook_failed", "the webhook answered HTTP " + response.statusCode()
+                        + " to the alert for " + transition.service());
+            }
+        } catch (IOException e) {
+            log.event("webhook_failed", "cannot reach the webhook for the alert on " + transition.service() + ": " + e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    String payload(Transition transition) throws JsonProcessingException {
+        String icon = transition.to() == ServiceState.DOWN ? ":red_circle:" : ":large_green_circle:";
+        String text = icon + " [" + stackName + "] " + transition.service() + " is " + transition.to()
+                + " (was " + transition.from() + "): " + transition.detail();
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("text", text);
+        body.put("stack", stackName);
+        body.put("service", transition.service());
+        body.put("from", transition.from().name());
+        body.put("to", transition.to().name());
+        body.put("detail", transition.detail());
+        body.put("timestamp", transition.at().toString());
+        return json.writeValueAsString(body);
+    }
+}
