@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # Container engine for the Compose stack's proofs (infra-docker) and the Ansible deployment
 # (infra-ansible): podman + runc behind a Docker-API socket, Debian's docker-compose 1.29, and the
 # base images that no registry can give us here, built from Debian packages with mmdebstrap.
@@ -40,8 +41,8 @@ podman_start_service() {
   mkdir -p /run/podman
   echo "20-podman: starting podman system service on ${DOCKER_HOST}"
   setsid podman system service --time=0 "${DOCKER_HOST}" >/var/log/podman-service.log 2>&1 </dev/null &
-  local attempt
-  for attempt in $(seq 1 50); do
+  local _
+  for _ in $(seq 1 50); do
     if curl -fsS --max-time 2 --unix-socket /run/podman/podman.sock http://d/_ping >/dev/null 2>&1; then
       return 0
     fi

@@ -257,7 +257,6 @@ run_health_ticker() {
 }
 
 cmd_start() {
-  check_env_file
   prepare_host_files
   start_health_ticker_if_needed
   info "starting ${PROJECT} with ${COMPOSE[*]} (waits until the services are healthy)"
@@ -326,7 +325,6 @@ backup_cli() {
 }
 
 cmd_backup() {
-  check_env_file
   info "backing up"
   local output
   if ! output="$(backup_cli backup)"; then
@@ -349,7 +347,6 @@ cmd_restore() {
     shift
   done
   [[ -n "${file}" ]] || die "${EXIT_USAGE}" "restore needs a FILE (an archive in ./backups: ls backups/)"
-  check_env_file
 
   local name
   name="$(stage_archive "${file}")"
@@ -439,6 +436,12 @@ main() {
   (($# == 0)) || shift
   case "${command}" in
     help | -h | --help) usage; return 0 ;;
+    start | stop | restart | status | logs | backup | restore | cleanup | __health-ticker) ;;
+    *) usage >&2; die "${EXIT_USAGE}" "unknown command: ${command}" ;;
+  esac
+  case "${command}" in
+    # Checked before anything else, so that a bad .env never stops a running stack (restart).
+    start | restart | backup | restore) check_env_file ;;
   esac
   find_compose
   case "${command}" in
@@ -451,7 +454,6 @@ main() {
     restore) cmd_restore "$@" ;;
     cleanup) cmd_cleanup "$@" ;;
     __health-ticker) run_health_ticker ;;
-    *) usage >&2; die "${EXIT_USAGE}" "unknown command: ${command}" ;;
   esac
 }
 

@@ -1,0 +1,264 @@
+package dev.todolist.infra;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.networknt.schema.JsonMetaSchema;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.NonValidationKeyword;
+import com.networknt.schema.SchemaLocation;
+import com.networknt.schema.SpecVersion;
+import com.networknt.schema.ValidationMessage;
+import dev.todolist.infra.testing.Bundle;
+import dev.todolist.infra.testing.Command;
+import dev.todolist.infra.testing.Requirements;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.Yaml;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The packaged compose file: valid for the compose-spec schema and for Debian's docker-compose
+ * 1.29, and true to the plan's policy (restart, logs, limits, exposure, networks, secrets).
+ */
+class ComposeFileIT {
+
+    private static final List<String> SERVICES =
+            List.of("todolist-app", "mongodb", "nginx", "healthcheck", "backup", "prometheus");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private static Path bundle;
+    private static Map<String, Object> compose;
+    private static Map<String, Map<String, Object>> services;
+
+    @BeforeAll
+    @SuppressWarnings("unchecked")
+    static void unpackTheBundle() throws IOException {
+        bundle = Bundle.unpack("compose-file-it");
+        compose = new Yaml().load(Files.readString(bundle.resolve("docker-compose.yml")));
+        services = (Map<String, Map<String, Object>>) compose.get("services");
+    }
+
+    private static Set<ValidationMessage> schemaErrors(Object document) {
+        // This generation of the schema still carries draft-04 style "id" annotations: not a keyword of 2019-09.
+        JsonMetaSchema metaSchema = JsonMetaSchema.builder(JsonMetaSchema.getV201909())
+                .keyword(new NonValidationKeyword("id"))
+                .build();
+        JsonSchema schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V201909, b -> b.metaSchema(metaSchema))
+                .getSchema(SchemaLocation.of("classpath:compose-spec/compose-spec.json"));
+        JsonNode node = JSON.valueToTree(document);
+        return schema.validate(node);
+    }
+
+    @Test
+    void composeFileIsValidForTheComposeSpecSchema() {
+        Set<ValidationMessage> errors = schemaErrors(compose);
+        assertTrue(errors.isEmpty(), "compose-spec schema errors: " + errors);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void schemaRejectsAnUnknownServiceKey() {
+        Map<String, Object> broken = new Yaml().load(new Yaml().dump(compose));
+        ((Map<String, Object>) ((Map<String, Object>) broken.get("services")).get("nginx")).put("restart_policy", "always");
+
+        Set<ValidationMessage> errors = schemaErrors(broken);
+
+        assertFalse(errors.isEmpty(), "the schema check must be able to fail");
+        assertTrue(errors.toString().contains("restart_policy"), errors.toString());
+    }
+
+    @Test
+    void debiansDockerComposeAcceptsTheFileWithTheExampleSettings() throws IOException {
+        Requirements.requireProgram("docker-compose", "Debian's docker-compose 1.29 validates the file");
+        Path dir = Bundle.unpack("compose-file-it-config");
+        Files.copy(dir.resolve(".env.example"), dir.resolve(".env"));
+        Command.Result config = Command.run(List.of("docker-compose", "--profile", "monitoring", "config"),
+                dir, Map.of(), Duration.ofMinutes(1)).assertSuccess("docker-compose config");
+
+        // The resolved file names the release's images and every service, profile included.
+        for (String service : SERVICES) {
+            assertTrue(config.output().contains("  " + service + ":"), service + " missing in:\n" + config.output());
+        }
+        assertTrue(config.output().contains("image: localhost/todolist-api:" + Bundle.version()), config.output());
+        assertTrue(config.output().contains("0.0.0.0:443:8443/tcp"), config.output());
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void everyServiceRestartsUnlessStoppedLogsToRotatedJsonFilesAndHasThePlansLimits() {
+        assertEquals(new TreeSet<>(SERVICES), new TreeSet<>(services.keySet()));
+        services.forEach((name, service) -> {
+            assertEquals("unless-stopped", service.get("restart"), name);
+            Map<String, Object> logging = (Map<String, Object>) service.get("logging");
+            assertEquals("json-file", logging.get("driver"), name);
+            assertEquals(Map.of("max-size", "10m", "max-file", "3"), logging.get("options"), name);
+            Map<String, Object> resources = (Map<String, Object>) ((Map<String, Object>) service.get("deploy")).get("resources");
+            assertEquals(Map.of("cpus", "1.0", "memory", "512M"), resources.get("limits"), name);
+            assertEquals(Map.of("cpus", "0.5", "memory", "256M"), resources.get("reservations"), name);
+            assertFalse(((List<Object>) ((Map<String, Object>) service.get("healthcheck")).get("test")).isEmpty(), name);
+            assertTrue(((List<String>) service.get("security_opt")).contains("no-new-privileges:true"), name);
+            assertEquals(List.of("ALL"), service.get("cap_drop"), name);
+            assertTrue(String.valueOf(service.get("container_name")).endsWith("-prod"), name);
+        });
+        assertEquals("todolist-app-prod", services.get("todolist-app").get("container_name"));
+        assertEquals("todolist-mongodb-prod", services.get("mongodb").get("container_name"));
+    }
+
+    @Test
+    void onlyNginxPublishesPortsAndOnlyFromItsUnprivilegedPorts() {
+        services.forEach((name, service) -> {
+            if (!name.equals("nginx")) {
+                assertFalse(service.containsKey("ports"), name + " publishes ports");
+                assertFalse(service.containsKey("network_mode"), name);
+            }
+        });
+        assertEquals(List.of("${NGINX_BIND_ADDRESS:-0.0.0.0}:${NGINX_HTTP_PORT:-80}:8080",
+                "${NGINX_BIND_ADDRESS:-0.0.0.0}:${NGINX_HTTPS_PORT:-443}:8443"), services.get("nginx").get("ports"));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void mongodbIsOnlyOnTheInternalNetworkWhichHasNoRouteOut() {
+        Map<String, Map<String, Object>> networks = (Map<String, Map<String, Object>>) compose.get("networks");
+        assertEquals(Boolean.TRUE, networks.get("todolist-internal").get("internal"));
+        assertFalse(Boolean.TRUE.equals(networks.get("todolist-external").get("internal")));
+        assertEquals(List.of("todolist-internal"), services.get("mongodb").get("networks"));
+        assertEquals(List.of("todolist-internal"), services.get("backup").get("networks"));
+        assertEquals(List.of("todolist-internal", "todolist-external"), services.get("todolist-app").get("networks"));
+        assertEquals(List.of("todolist-external"), services.get("nginx").get("networks"));
+        assertEquals("mongo:7", services.get("mongodb").get("image"));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void dependenciesWaitForHealthyServices() {
+        services.forEach((name, service) -> {
+            Object dependsOn = service.get("depends_on");
+            if (dependsOn != null) {
+                ((Map<String, Map<String, Object>>) dependsOn).forEach((dependency, condition) ->
+                        assertEquals("service_healthy", condition.get("condition"), name + " -> " + dependency));
+            }
+        });
+        assertTrue(((Map<String, Object>) services.get("nginx").get("depends_on")).containsKey("todolist-app"));
+        assertTrue(((Map<String, Object>) services.get("todolist-app").get("depends_on")).containsKey("mongodb"));
+    }
+
+    @Test
+    void ourImagesArePinnedToTheReleaseVersion() {
+        for (String service : List.of("todolist-app", "healthcheck", "backup")) {
+            String image = String.valueOf(services.get(service).get("image"));
+            assertTrue(image.startsWith("localhost/todolist-") && image.endsWith(":" + Bundle.version()), service + ": " + image);
+        }
+    }
+
+    @Test
+    void servicesRunWithoutRootAndReadOnlyWhereTheImageAllows() {
+        services.forEach((name, service) -> {
+            if (name.equals("mongodb")) {
+                // mongo's entrypoint must start as root to chown /data/db, and writes outside it on its first start.
+                assertFalse(service.containsKey("user"), name);
+                return;
+            }
+            String user = String.valueOf(service.get("user"));
+            assertFalse(user.startsWith("0:") || user.equals("root") || user.equals("null"), name + " runs as " + user);
+            assertEquals(Boolean.TRUE, service.get("read_only"), name);
+        });
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void noPlaintextSecretInAnyEnvironment() {
+        Pattern secretName = Pattern.compile(".*(PASSWORD|SECRET|TOKEN|WEBHOOK|_URI).*");
+        Pattern credentials = Pattern.compile("^[a-z+]+://([^@/]*)@");
+        Pattern interpolationOnly = Pattern.compile("^(\\$\\{[A-Z_]+(:-)?\\})(:\\$\\{[A-Z_]+(:-)?\\})?$");
+        services.forEach((name, service) -> {
+            Map<String, Object> environment = (Map<String, Object>) service.getOrDefault("environment", Map.of());
+            environment.forEach((key, raw) -> {
+                String value = String.valueOf(raw);
+                if (!secretName.matcher(key).matches()) {
+                    return;
+                }
+                Matcher userInfo = credentials.matcher(value);
+                if (userInfo.find()) {
+                    assertTrue(interpolationOnly.matcher(userInfo.group(1)).matches(),
+                            name + " " + key + " carries literal credentials");
+                } else if (!value.startsWith("mongodb://")) {
+                    assertTrue(value.isEmpty() || value.startsWith("${") || value.startsWith("/run/secrets/"),
+                            name + " " + key + " = " + value);
+                }
+            });
+        });
+        assertEquals("/run/secrets/mongodb_root_password",
+                ((Map<String, Object>) services.get("mongodb").get("environment")).get("MONGO_INITDB_ROOT_PASSWORD_FILE"));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void prometheusIsAnOptionalProfileOnTheInternalNetwork() {
+        Map<String, Object> prometheus = services.get("prometheus");
+        assertEquals(List.of("monitoring"), prometheus.get("profiles"));
+        assertEquals(List.of("todolist-internal"), prometheus.get("networks"));
+        services.forEach((name, service) -> {
+            if (!name.equals("prometheus")) {
+                assertFalse(service.containsKey("profiles"), name + " must start by default");
+            }
+        });
+    }
+
+    @Test
+    void envExampleDocumentsEveryVariableTheComposeFileUsesAndThePlans() throws IOException {
+        String example = Files.readString(bundle.resolve(".env.example"));
+        Set<String> defined = new TreeSet<>();
+        Matcher assignment = Pattern.compile("(?m)^([A-Z_]+)=").matcher(example);
+        while (assignment.find()) {
+            defined.add(assignment.group(1));
+        }
+        Set<String> used = new TreeSet<>();
+        Matcher reference = Pattern.compile("\\$\\{([A-Z_]+)").matcher(Files.readString(bundle.resolve("docker-compose.yml")));
+        while (reference.find()) {
+            used.add(reference.group(1));
+        }
+        used.removeAll(Set.of("TODOLIST_WEB_TRUSTED_PROXIES"));
+        assertTrue(defined.containsAll(used), "not in .env.example: " + difference(used, defined));
+        List<String> plan = List.of("NODE_ENV", "APP_PORT", "SESSION_SECRET", "MONGO_INITDB_ROOT_USERNAME",
+                "MONGO_INITDB_ROOT_PASSWORD", "MONGO_INITDB_DATABASE", "NGINX_HTTP_PORT", "NGINX_HTTPS_PORT", "ALERT_WEBHOOK_URL");
+        assertTrue(defined.containsAll(plan), "plan variables missing: " + difference(Set.copyOf(plan), defined));
+    }
+
+    private static Set<String> difference(Set<String> a, Set<String> b) {
+        Set<String> rest = new TreeSet<>(a);
+        rest.removeAll(b);
+        return rest;
+    }
+
+    @Test
+    void bundleHoldsTheDocumentedLayoutAndNoSecret() {
+        String listing = Command.run(List.of("tar", "-tvzf", Bundle.archive().toString()), Duration.ofMinutes(1))
+                .assertSuccess("listing the bundle").output();
+        String top = "infra-docker-" + Bundle.version() + "/";
+        for (String file : List.of("docker-compose.yml", ".env.example", "manage-docker.sh", "README.md",
+                "nginx/nginx.conf", "nginx/conf.d/todolist.conf", "nginx/snippets/tls.conf", "nginx/errors/502.json",
+                "nginx/static/favicon.ico", "prometheus/prometheus.yml", "prometheus/alert-rules.yml", "certs/README")) {
+            assertTrue(listing.contains(top + file), file + " missing:\n" + listing);
+        }
+        assertTrue(listing.lines().anyMatch(l -> l.startsWith("-rwxr-xr-x") && l.endsWith(top + "manage-docker.sh")), listing);
+        assertFalse(listing.contains(top + ".env\n") || listing.endsWith(top + ".env"), "the bundle must not ship a .env");
+        assertFalse(listing.contains(".key"), "the bundle must not ship a private key");
+        assertFalse(listing.contains("@project.version@"));
+    }
+}

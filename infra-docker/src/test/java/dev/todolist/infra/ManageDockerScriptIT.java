@@ -1,0 +1,133 @@
+package dev.todolist.infra;
+
+import dev.todolist.infra.testing.Bundle;
+import dev.todolist.infra.testing.Command;
+import dev.todolist.infra.testing.Requirements;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * manage-docker.sh without a running stack: lint, usage, and every refusal of an unsafe .env
+ * (these happen before any engine is asked anything).
+ */
+class ManageDockerScriptIT {
+
+    private static final String GOOD_SECRET = "k3J9vQ2xLm8RtY5wZp1NcB7dFh4GsA6eUq0Vi";
+    private Path bundle;
+
+    @BeforeEach
+    void unpack() {
+        bundle = Bundle.unpack("manage-docker-it");
+    }
+
+    private Command.Result manage(String... args) {
+        List<String> command = new java.util.ArrayList<>(List.of(bundle.resolve("manage-docker.sh").toString()));
+        command.addAll(List.of(args));
+        return Command.run(command, bundle, Map.of(), Duration.ofMinutes(2));
+    }
+
+    private void writeEnv(String secret, String mongoPassword, String mode) throws IOException {
+        String example = Files.readString(bundle.resolve(".env.example"));
+        String env = example.replaceFirst("(?m)^SESSION_SECRET=.*$", "SESSION_SECRET=" + secret)
+                .replaceFirst("(?m)^MONGO_INITDB_ROOT_PASSWORD=.*$", "MONGO_INITDB_ROOT_PASSWORD=" + mongoPassword);
+        Path file = bundle.resolve(".env");
+        Files.writeString(file, env);
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString(mode));
+    }
+
+    @Test
+    void scriptsAreShellcheckClean() {
+        Requirements.requireProgram("shellcheck", "lints manage-docker.sh");
+        Command.run(List.of("shellcheck", bundle.resolve("manage-docker.sh").toString(),
+                Bundle.projectRoot().resolve("infra-docker/src/test/stack/build-images.sh").toString(),
+                Bundle.projectRoot().resolve(".ci/install.d/20-podman.sh").toString()), Duration.ofMinutes(1))
+                .assertSuccess("shellcheck");
+    }
+
+    @Test
+    void helpListsEveryCommandAndTheExitCodes() {
+        Command.Result help = manage("help");
+        assertEquals(0, help.exitCode(), help.output());
+        for (String command : List.of("start", "stop", "restart", "status", "logs [SERVICE]", "backup",
+                "restore FILE [--yes]", "cleanup", "help", "Exit codes")) {
+            assertTrue(help.output().contains(command), command + " missing:\n" + help.output());
+        }
+    }
+
+    @Test
+    void unknownCommandIsAUsageError() {
+        Command.Result result = manage("deploy");
+        assertEquals(1, result.exitCode(), result.output());
+        assertTrue(result.output().contains("unknown command: deploy"), result.output());
+    }
+
+    @Test
+    void startRefusesWithoutEnvFile() {
+        Command.Result result = manage("start");
+        assertEquals(2, result.exitCode(), result.output());
+        assertTrue(result.output().contains("no .env in"), result.output());
+        assertFalse(Files.exists(bundle.resolve("data")), "nothing may be prepared before the checks pass");
+    }
+
+    @Test
+    void startRefusesAnEnvFileOthersCanRead() throws IOException {
+        writeEnv(GOOD_SECRET, "Xu7ad81kq03mzl29", "rw-r--r--");
+        Command.Result result = manage("start");
+        assertEquals(2, result.exitCode(), result.output());
+        assertTrue(result.output().contains(".env is mode 644"), result.output());
+    }
+
+    @Test
+    void startRefusesTheExampleSessionSecret() throws IOException {
+        Files.copy(bundle.resolve(".env.example"), bundle.resolve(".env"));
+        Files.setPosixFilePermissions(bundle.resolve(".env"), PosixFilePermissions.fromString("rw-------"));
+        Command.Result result = manage("start");
+        assertEquals(2, result.exitCode(), result.output());
+        assertTrue(result.output().contains("SESSION_SECRET is still an example value"), result.output());
+    }
+
+    @Test
+    void startRefusesAShortSessionSecret() throws IOException {
+        writeEnv("tooShort123", "Xu7ad81kq03mzl29", "rw-------");
+        Command.Result result = manage("restart");
+        assertEquals(2, result.exitCode(), result.output());
+        assertTrue(result.output().contains("SESSION_SECRET has 11 characters, at least 32"), result.output());
+    }
+
+    @Test
+    void startRefusesAMongoPasswordThatWouldBreakTheConnectionUri() throws IOException {
+        writeEnv(GOOD_SECRET, "p@ss/word:with-specials", "rw-------");
+        Command.Result result = manage("start");
+        assertEquals(2, result.exitCode(), result.output());
+        assertTrue(result.output().contains("MONGO_INITDB_ROOT_PASSWORD must be set and use only letters"), result.output());
+    }
+
+    @Test
+    void startRefusesTheExampleMongoPassword() throws IOException {
+        writeEnv(GOOD_SECRET, "change-me-please", "rw-------");
+        Command.Result result = manage("start");
+        assertEquals(2, result.exitCode(), result.output());
+        assertTrue(result.output().contains("MONGO_INITDB_ROOT_PASSWORD is still an example value"), result.output());
+    }
+
+    @Test
+    void restoreWithoutAFileIsAUsageError() throws IOException {
+        writeEnv(GOOD_SECRET, "Xu7ad81kq03mzl29", "rw-------");
+        Requirements.require(Command.exists("docker-compose") || Command.exists("docker"), "a Compose CLI");
+        Command.Result result = manage("restore");
+        assertEquals(1, result.exitCode(), result.output());
+        assertTrue(result.output().contains("restore needs a FILE"), result.output());
+    }
+}
