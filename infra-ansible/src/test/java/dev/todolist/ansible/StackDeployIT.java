@@ -210,7 +210,7 @@ class StackDeployIT {
 
     /** flock(1) holds the lock while its stdin stays open; a JVM that dies releases it. */
     private static Process takeStackLock() throws IOException {
-        Process process = new ProcessBuilder("flock", LOCK_FILE, "sh", "-c", "echo locked; exec cat >/dev/null")
+        Process process = new ProcessBuilder("flock", "-x", "-w", "1200", LOCK_FILE, "sh", "-c", "echo locked; exec cat >/dev/null")
                 .redirectErrorStream(true).start();
         System.out.println("StackDeployIT: waiting for " + LOCK_FILE);
         BufferedReader reader = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
@@ -245,23 +245,29 @@ class StackDeployIT {
     }
 
     /**
-     * The MongoDB-wire stand-in the local override runs in place of mongo:7: the class of the
-     * infra-docker proof and the jars it needs, from this test's own class path.
+     * The MongoDB-wire stand-in the local override runs in place of mongo:7: the infra-docker
+     * proof's main class (its compiled test package) and todo-domain's wire server with its
+     * libraries, from this test's own class path.
      */
     private static void installStandIn(Path standIn) throws IOException {
-        Path classes = Path.of(Ansible.requiredProperty("todolist.infra.docker"), "target/test-classes");
-        Path standInClass = classes.resolve("dev/todolist/infra/stack/MongoWireStandIn.class");
-        if (!Files.isRegularFile(standInClass)) {
-            fail("No " + standInClass + ": build infra-docker's tests first (./mvnw verify -pl infra-ansible -am)");
+        Path standInPackage = Path.of(Ansible.requiredProperty("todolist.infra.docker"),
+                "target/test-classes/dev/todolist/infra/stack");
+        if (!Files.isRegularFile(standInPackage.resolve("MongoWireStandIn.class"))) {
+            fail("No MongoWireStandIn in " + standInPackage + ": build infra-docker's tests first"
+                    + " (./mvnw verify -pl infra-ansible -am)");
         }
-        Path target = Files.createDirectories(standIn.resolve("classes/dev/todolist/infra/stack"));
-        Files.copy(standInClass, target.resolve(standInClass.getFileName()));
+        Path classes = Files.createDirectories(standIn.resolve("classes/dev/todolist/infra/stack"));
+        try (Stream<Path> files = Files.list(standInPackage)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                Files.copy(file, classes.resolve(file.getFileName()));
+            }
+        }
         Path lib = Files.createDirectories(standIn.resolve("lib"));
         for (String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
-            String name = Path.of(entry).getFileName().toString();
-            if (name.endsWith(".jar") && (name.startsWith("mongo-java-server") || name.startsWith("h2-")
-                    || name.startsWith("netty-") || name.startsWith("slf4j-"))) {
-                Files.copy(Path.of(entry), lib.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+            Path path = Path.of(entry);
+            String name = path.getFileName().toString();
+            if (name.matches("(todo-domain|mongo-java-server|h2|netty|slf4j-api).*\\.jar")) {
+                Files.copy(path, lib.resolve(name), StandardCopyOption.REPLACE_EXISTING);
             }
         }
     }
