@@ -144,10 +144,11 @@ class StackDeployIT {
 
         upgrade.assertSucceeded("deploy of " + next);
         String output = upgrade.output();
-        int backup = output.indexOf("TASK [todolist : Backup | Back up the stack]");
+        // The backup runs from a handler (tasks included by it show as RUNNING HANDLER), before the restart.
+        int backup = output.indexOf("RUNNING HANDLER [todolist : Backup | Back up the stack]");
         int restart = output.indexOf("RUNNING HANDLER [todolist : Update the running stack]");
         assertTrue(backup >= 0 && restart > backup, "a backup before the update:\n" + upgrade.describe());
-        assertEquals("changed", upgrade.status("TASK [todolist : Backup | Back up the stack]"), upgrade::describe);
+        assertEquals("changed", upgrade.status("RUNNING HANDLER [todolist : Backup | Back up the stack]"), upgrade::describe);
         assertEquals("changed", upgrade.status("RUNNING HANDLER [todolist : Update the running stack]"), upgrade::describe);
         Matcher written = Pattern.compile("backup written: \\./backups/(\\S+\\.archive\\.gz)").matcher(output);
         assertTrue(written.find(), upgrade::describe);
