@@ -92,6 +92,9 @@ class StackDeployIT {
     @AfterAll
     static void removeStackAndReleaseLock() throws IOException, InterruptedException {
         try {
+            if (work == null) {
+                return;
+            }
             if (root != null && Files.isExecutable(root.resolve("manage-docker.sh"))) {
                 Ansible.Result cleanup = run(List.of(root.resolve("manage-docker.sh").toString(), "cleanup", "--yes"), root);
                 System.out.println("manage-docker.sh cleanup --yes: exit " + cleanup.exitCode() + "\n" + cleanup.output());
@@ -99,9 +102,7 @@ class StackDeployIT {
             for (String image : OWN_IMAGES) {
                 run(List.of("podman", "rmi", "localhost/" + image + ":" + Ansible.version() + NEXT_SUFFIX), work);
             }
-            if (work != null) {
-                deleteTree(work);
-            }
+            deleteTree(work);
         } finally {
             if (lock != null) {
                 lock.getOutputStream().close();
@@ -162,7 +163,8 @@ class StackDeployIT {
     private static Ansible.Result deploy(String version) {
         Path override = Path.of(Ansible.requiredProperty("todolist.infra.docker"),
                 "src/test/stack/docker-compose.podman-local.yml");
-        return ansible.playbook(List.of("-i", inventory.toString(),
+        long started = System.nanoTime();
+        Ansible.Result result = ansible.playbook(List.of("-i", inventory.toString(),
                 "-e", "todolist_version=" + version,
                 "-e", "todolist_root=" + root,
                 "-e", "todolist_docker_host=" + dockerHost,
@@ -173,6 +175,9 @@ class StackDeployIT {
                 "-e", "todolist_tls_self_signed_name=localhost",
                 "-e", "todolist_backup_cron_file=" + work.resolve("host/etc/cron.d/todolist-backup"),
                 "ansible-deploy.yml"));
+        System.out.printf("StackDeployIT: ansible-playbook deploying %s took %.1f s (exit %d)%n",
+                version, (System.nanoTime() - started) / 1e9, result.exitCode());
+        return result;
     }
 
     /** A new release as an operator receives it: images with the new tag, and their bundle. */
