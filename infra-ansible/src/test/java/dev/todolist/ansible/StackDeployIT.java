@@ -123,6 +123,7 @@ class StackDeployIT {
         assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(
                 Files.getPosixFilePermissions(root.resolve(".env"))));
         assertEquals(Ansible.version(), imageTagOf("todolist-app-prod"));
+        assertNoSecretIn(deploy);
     }
 
     @Test
@@ -158,6 +159,14 @@ class StackDeployIT {
         assertEquals(next, imageTagOf("todolist-backup-prod"));
         assertEquals("OK", api.health().path("status").asText());
         assertTrue(api.todoTitles().contains(SURVIVOR), "todo " + survivor + " lost in the upgrade");
+        assertNoSecretIn(upgrade);
+    }
+
+    private static void assertNoSecretIn(Ansible.Result result) {
+        for (String name : List.of("vault_mongodb_password", "vault_session_secret")) {
+            String secret = ansible.variable(inventory, "production", name);
+            assertTrue(secret.length() >= 12 && !result.output().contains(secret), name + " printed:\n" + result.describe());
+        }
     }
 
     private static Ansible.Result deploy(String version) {
