@@ -11,7 +11,10 @@ export DOCKER_HOST=unix:///run/podman/podman.sock
 export TESTCONTAINERS_RYUK_DISABLED=true
 
 podman_install_packages() {
-  local wanted=(podman runc docker-compose mmdebstrap nginx openssl shellcheck curl jq ca-certificates util-linux)
+  # netavark + aardvark-dns + iptables: podman's bridge networks with DNS between services (only
+  # recommended by Debian's packages, so named here).
+  local wanted=(podman runc netavark aardvark-dns iptables catatonit docker-compose mmdebstrap nginx openssl
+    shellcheck curl jq ca-certificates util-linux iproute2)
   local missing=() package
   for package in "${wanted[@]}"; do
     dpkg-query -W -f='${Status}' "${package}" 2>/dev/null | grep -q 'install ok installed' \
@@ -19,7 +22,7 @@ podman_install_packages() {
   done
   if ((${#missing[@]} > 0)); then
     echo "20-podman: installing ${missing[*]}"
-    apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+    apt-get install -y -qq "${missing[@]}" >/dev/null
   fi
 }
 

@@ -3,7 +3,6 @@ package dev.todolist.monitor;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
@@ -46,10 +45,8 @@ final class StackMonitor {
 
     private void record(String service, ProbeResult result) {
         Status previous = statuses.get(service);
-        int failures = result.healthy() ? 0 : consecutiveFailures.merge(service, 1, Integer::sum);
-        if (result.healthy()) {
-            consecutiveFailures.put(service, 0);
-        }
+        int failures = result.healthy() ? 0 : consecutiveFailures.getOrDefault(service, 0) + 1;
+        consecutiveFailures.put(service, failures);
         ServiceState next;
         if (result.healthy()) {
             next = ServiceState.UP;
@@ -63,15 +60,14 @@ final class StackMonitor {
             statuses.put(service, new Status(next, result.detail(), now));
             onTransition.accept(new Transition(now, service, previous.state(), next, result.detail()));
         } else {
-            statuses.put(service, new Status(previous.state(), result.detail(), previous.since()));
+            statuses.put(service, new Status(next, result.detail(), previous.since()));
         }
     }
 
     /** The current view, in the order of the targets. */
     Map<String, Status> statuses() {
         Map<String, Status> ordered = new LinkedHashMap<>();
-        List<MonitorSettings.Target> targets = settings.targets();
-        targets.forEach(t -> ordered.put(t.name(), statuses.get(t.name())));
+        settings.targets().forEach(t -> ordered.put(t.name(), statuses.get(t.name())));
         return ordered;
     }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.io.PrintStream;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -31,7 +32,7 @@ final class TransitionLog {
 
     void event(String event, String message) {
         Map<String, Object> line = new LinkedHashMap<>();
-        line.put("timestamp", java.time.Instant.now().toString());
+        line.put("timestamp", Instant.now().toString());
         line.put("event", event);
         line.put("message", message);
         write(line);

@@ -52,6 +52,7 @@ class ManageDockerScriptIT {
         Requirements.requireProgram("shellcheck", "lints manage-docker.sh");
         Command.run(List.of("shellcheck", bundle.resolve("manage-docker.sh").toString(),
                 Bundle.projectRoot().resolve("infra-docker/src/test/stack/build-images.sh").toString(),
+                Bundle.projectRoot().resolve("infra-docker/src/test/stack/prepare-podman-local.sh").toString(),
                 Bundle.projectRoot().resolve(".ci/install.d/20-podman.sh").toString()), Duration.ofMinutes(1))
                 .assertSuccess("shellcheck");
     }

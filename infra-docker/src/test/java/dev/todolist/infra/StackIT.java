@@ -14,7 +14,6 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
-import java.io.File;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -22,7 +21,6 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -76,9 +74,8 @@ class StackIT {
         httpPort = freePort();
         httpsPort = freePort();
         writeEnv();
-        Files.copy(Bundle.projectRoot().resolve("infra-docker/src/test/stack/docker-compose.podman-local.yml"),
-                bundle.resolve("docker-compose.override.yml"));
-        copyStandInClasspath();
+        Command.run(List.of("bash", Bundle.projectRoot().resolve("infra-docker/src/test/stack/prepare-podman-local.sh").toString(),
+                bundle.toString()), Duration.ofMinutes(1)).assertSuccess("prepare-podman-local.sh");
         // A stack left over by an interrupted run would hold the fixed container names.
         manage("stop");
         manage("start").assertSuccess("manage-docker.sh start");
@@ -88,9 +85,8 @@ class StackIT {
     @AfterAll
     static void stopTheStack() throws IOException {
         try {
-            if (bundle != null) {
-                Command.Result logs = manage("logs", "--no-follow");
-                Files.writeString(Path.of("target", "stack-it.log"), logs.output());
+            if (bundle != null && Files.isDirectory(bundle.resolve("data"))) {
+                saveLogs();
                 manage("stop");
             }
         } finally {
@@ -99,6 +95,11 @@ class StackIT {
             }
             System.out.printf("stack proof: %.1f s in all (start, proofs, stop)%n", seconds(startedAt));
         }
+    }
+
+    /** Every service's log, for a failed run's post-mortem: target/stack-it.log. */
+    private static void saveLogs() throws IOException {
+        Files.writeString(Path.of("target", "stack-it.log"), manage("logs", "--no-follow").output());
     }
 
     private static void banner(String text) {
@@ -124,38 +125,12 @@ class StackIT {
                 .replaceFirst("(?m)^NGINX_HTTP_PORT=.*$", "NGINX_HTTP_PORT=" + httpPort)
                 .replaceFirst("(?m)^NGINX_HTTPS_PORT=.*$", "NGINX_HTTPS_PORT=" + httpsPort)
                 .replaceFirst("(?m)^MONITOR_INTERVAL_SECONDS=.*$", "MONITOR_INTERVAL_SECONDS=2")
+                // The app is back within seconds after kill -9: one failed probe must count.
+                .replaceFirst("(?m)^MONITOR_FAILURES_BEFORE_DOWN=.*$", "MONITOR_FAILURES_BEFORE_DOWN=1")
                 + "\n# The stack proof also runs the optional monitoring profile.\nCOMPOSE_PROFILES=monitoring\n";
         Path file = bundle.resolve(".env");
         Files.writeString(file, env);
         Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-    }
-
-    /** The stand-in's classpath (todo-domain's wire server and its libraries), mounted read-only into its container. */
-    private static void copyStandInClasspath() throws IOException {
-        Path lib = Files.createDirectories(bundle.resolve("standin/lib"));
-        Path classes = Files.createDirectories(bundle.resolve("standin/classes"));
-        for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
-            Path path = Path.of(entry);
-            String name = path.getFileName().toString();
-            if (Files.isDirectory(path)) {
-                copyTree(path, classes);
-            } else if (name.matches("(todo-domain|mongo-java-server|h2|netty|slf4j-api).*\\.jar")) {
-                Files.copy(path, lib.resolve(name), StandardCopyOption.REPLACE_EXISTING);
-            }
-        }
-    }
-
-    private static void copyTree(Path from, Path to) throws IOException {
-        try (Stream<Path> paths = Files.walk(from)) {
-            for (Path source : paths.toList()) {
-                Path target = to.resolve(from.relativize(source).toString());
-                if (Files.isDirectory(source)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING);
-                }
-            }
-        }
     }
 
     private static Command.Result manage(String... args) {
@@ -406,7 +381,8 @@ class StackIT {
 
     @Test
     @Order(9)
-    void cleanupAsksBeforeDeletingData() {
+    void cleanupAsksBeforeDeletingData() throws IOException {
+        saveLogs();
         Command.Result unconfirmed = manage("cleanup");
         assertEquals(0, unconfirmed.exitCode(), unconfirmed.output());
         assertTrue(unconfirmed.output().contains("data kept"), unconfirmed.output());
