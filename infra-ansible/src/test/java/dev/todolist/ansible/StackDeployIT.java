@@ -1,0 +1,412 @@
+package dev.todolist.ansible;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+/**
+ * The packed infra-ansible-&lt;version&gt;.tar.gz deploys the REAL stack on this machine, with podman
+ * (through its Docker-API socket) as the engine, and then deploys a new version over it.
+ *
+ * <p>What is not production here, as in the infra-docker proof whose local override this reuses
+ * (infra-docker/src/test/stack/docker-compose.podman-local.yml, installed through the role's
+ * todolist_compose_override_src): a MongoDB-WIRE STAND-IN (mongo-java-server + H2, persisting under
+ * data/mongodb) runs in place of mongo:7, which cannot be had here; nginx is Debian's 1.22 image;
+ * every service gets explicit ulimits. nginx is published on 127.0.0.1 high ports, the root and
+ * the cron file live in a temporary directory. Everything else (the role, the bundle, the images,
+ * manage-docker.sh, the backup job) is what ships.
+ *
+ * <p>The whole run holds {@code flock /tmp/todolist-stack.lock}: the stack's container names are
+ * fixed, so two stacks (this and the infra-docker proof) must never run at once.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class StackDeployIT {
+
+    private static final String PODMAN_SOCKET = "unix:///run/podman/podman.sock";
+    private static final String LOCK_FILE = "/tmp/todolist-stack.lock";
+    private static final List<String> OWN_IMAGES = List.of("todolist-api", "todolist-backup", "todolist-monitor");
+    private static final String NEXT_SUFFIX = "-next";
+    private static final String SURVIVOR = "written before the upgrade";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private static Process lock;
+    private static Path work;
+    private static Path controller;
+    private static Path root;
+    private static Path inventory;
+    private static String dockerHost;
+    private static int httpsPort;
+    private static int httpPort;
+    private static Ansible ansible;
+    private static StackApi api;
+
+    @BeforeAll
+    static void engineLockImagesAndController() throws IOException {
+        dockerHost = System.getenv().getOrDefault("DOCKER_HOST", PODMAN_SOCKET);
+        requireEngine();
+        lock = takeStackLock();
+        refuseLeftoverContainers();
+        ensureImages();
+
+        work = Files.createTempDirectory("stack-deploy-it-");
+        controller = unpack(Path.of(Ansible.requiredProperty("todolist.ansible.bundle")), work.resolve("controller"));
+        ansible = new Ansible(controller);
+        inventory = Ansible.localInventory(work, "production");
+        root = work.resolve("host/opt/todolist");
+        Files.createDirectories(work.resolve("host/etc/cron.d"));
+        installStandIn(root.resolve("standin"));
+        httpsPort = freeLoopbackPort();
+        httpPort = freeLoopbackPort();
+        api = new StackApi("https://127.0.0.1:" + httpsPort);
+    }
+
+    @AfterAll
+    static void removeStackAndReleaseLock() throws IOException, InterruptedException {
+        try {
+            if (work == null) {
+                return;
+            }
+            if (root != null && Files.isExecutable(root.resolve("manage-docker.sh"))) {
+                Ansible.Result cleanup = run(List.of(root.resolve("manage-docker.sh").toString(), "cleanup", "--yes"), root);
+                System.out.println("manage-docker.sh cleanup --yes: exit " + cleanup.exitCode() + "\n" + cleanup.output());
+            }
+            for (String image : OWN_IMAGES) {
+                run(List.of("podman", "rmi", "localhost/" + image + ":" + Ansible.version() + NEXT_SUFFIX), work);
+            }
+            deleteTree(work);
+        } finally {
+            if (lock != null) {
+                lock.getOutputStream().close();
+                lock.waitFor(30, TimeUnit.SECONDS);
+            }
+        }
+    }
+
+    @Test
+    @Order(1)
+    void playbookDeploysTheStackUntilHealthThroughNginxSaysOk() throws IOException {
+        Ansible.Result deploy = deploy(Ansible.version());
+
+        deploy.assertSucceeded("first deploy");
+        assertEquals("changed", deploy.status("TASK [todolist : Deploy | Start the stack]"), deploy::describe);
+        assertEquals("ok", deploy.status("TASK [todolist : Verify | Wait until /health says OK]"), deploy::describe);
+        assertEquals("OK", api.health().path("status").asText());
+        assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(root.resolve(".env"))));
+        assertEquals(Ansible.version(), imageTagOf("todolist-app-prod"));
+        assertNoSecretIn(deploy);
+    }
+
+    @Test
+    @Order(2)
+    void secondDeployOfTheSameReleaseChangesNothing() {
+        Ansible.Result again = deploy(Ansible.version());
+
+        again.assertSucceeded("second deploy");
+        assertEquals(0, again.recap().changed(), again::describe);
+    }
+
+    @Test
+    @Order(3)
+    void deployOfANewVersionBacksUpFirstAndKeepsTheData() throws IOException {
+        String survivor = api.createTodo(SURVIVOR);
+        String next = Ansible.version() + NEXT_SUFFIX;
+        publishRelease(next);
+
+        Ansible.Result upgrade = deploy(next);
+
+        upgrade.assertSucceeded("deploy of " + next);
+        String output = upgrade.output();
+        // The backup runs from a handler (tasks included by it show as RUNNING HANDLER), before the restart.
+        int backup = output.indexOf("RUNNING HANDLER [todolist : Backup | Back up the stack]");
+        int restart = output.indexOf("RUNNING HANDLER [todolist : Update the running stack]");
+        assertTrue(backup >= 0 && restart > backup, "a backup before the update:\n" + upgrade.describe());
+        assertEquals("changed", upgrade.status("RUNNING HANDLER [todolist : Backup | Back up the stack]"), upgrade::describe);
+        assertEquals("changed", upgrade.status("RUNNING HANDLER [todolist : Update the running stack]"), upgrade::describe);
+        Matcher written = Pattern.compile("backup written: \\./backups/(\\S+\\.archive\\.gz)").matcher(output);
+        assertTrue(written.find(), upgrade::describe);
+        assertTrue(Files.size(root.resolve("backups").resolve(written.group(1))) > 0, "empty " + written.group(1));
+        assertEquals(next, imageTagOf("todolist-app-prod"));
+        assertEquals(next, imageTagOf("todolist-backup-prod"));
+        assertEquals("OK", api.health().path("status").asText());
+        assertTrue(api.todoTitles().contains(SURVIVOR), "todo " + survivor + " lost in the upgrade");
+        assertNoSecretIn(upgrade);
+    }
+
+    private static void assertNoSecretIn(Ansible.Result result) {
+        for (String name : List.of("vault_mongodb_password", "vault_session_secret")) {
+            String secret = ansible.variable(inventory, "production", name);
+            assertTrue(secret.length() >= 12 && !result.output().contains(secret), name + " printed:\n" + result.describe());
+        }
+    }
+
+    private static Ansible.Result deploy(String version) {
+        Path override = Path.of(Ansible.requiredProperty("todolist.infra.docker"),
+                "src/test/stack/docker-compose.podman-local.yml");
+        long started = System.nanoTime();
+        Ansible.Result result = ansible.playbook(List.of("-i", inventory.toString(),
+                "-e", "todolist_version=" + version,
+                "-e", "todolist_root=" + root,
+                "-e", "todolist_docker_host=" + dockerHost,
+                "-e", "todolist_compose_override_src=" + override,
+                "-e", "todolist_nginx_bind_address=127.0.0.1",
+                "-e", "todolist_http_port=" + httpPort,
+                "-e", "todolist_https_port=" + httpsPort,
+                "-e", "todolist_tls_self_signed_name=localhost",
+                "-e", "todolist_backup_cron_file=" + work.resolve("host/etc/cron.d/todolist-backup"),
+                "ansible-deploy.yml"));
+        System.out.printf("StackDeployIT: ansible-playbook deploying %s took %.1f s (exit %d)%n",
+                version, (System.nanoTime() - started) / 1e9, result.exitCode());
+        return result;
+    }
+
+    /** A new release as an operator receives it: images with the new tag, and their bundle. */
+    private static void publishRelease(String next) throws IOException {
+        for (String image : OWN_IMAGES) {
+            run(List.of("podman", "tag", "localhost/" + image + ":" + Ansible.version(), "localhost/" + image + ":" + next), work)
+                    .assertSucceeded("tagging " + image);
+        }
+        Path staging = work.resolve("next");
+        Path bundle = unpack(Ansible.composeBundle(controller), staging);
+        Path compose = bundle.resolve("docker-compose.yml");
+        String pinned = Files.readString(compose);
+        String repinned = pinned.replace(":" + Ansible.version() + "\n", ":" + next + "\n");
+        assertTrue(!repinned.equals(pinned), "no image pinned to " + Ansible.version() + " in " + compose);
+        Files.writeString(compose, repinned);
+        Path renamed = Files.move(bundle, staging.resolve("infra-docker-" + next));
+        run(List.of("tar", "-czf", controller.resolve("files/infra-docker-" + next + ".tar.gz").toString(),
+                "-C", staging.toString(), renamed.getFileName().toString()), work).assertSucceeded("packing " + next);
+    }
+
+    private static void requireEngine() {
+        String socket = dockerHost.startsWith("unix://") ? dockerHost.substring("unix://".length()) : dockerHost;
+        Ansible.Result ping = run(List.of("curl", "-fsS", "--max-time", "5", "--unix-socket", socket, "http://d/_ping"),
+                Path.of("."));
+        if (ping.exitCode() == 0) {
+            return;
+        }
+        String why = "No container engine answers at " + dockerHost + " (" + ping.output().trim() + ")";
+        if ("true".equals(System.getenv("CI"))) {
+            fail(why + ": CI=true, so the end-to-end deploy cannot be skipped. Run .ci/install.d/20-podman.sh.");
+        }
+        System.err.println("\n*** SKIPPING StackDeployIT: " + why + ". Start podman's socket "
+                + "(.ci/install.d/20-podman.sh) to run the end-to-end Ansible deploy. ***\n");
+        Assumptions.abort(why);
+    }
+
+    /** flock(1) holds the lock while its stdin stays open; a JVM that dies releases it. */
+    private static Process takeStackLock() throws IOException {
+        Process process = new ProcessBuilder("flock", "-x", "-w", "1200", LOCK_FILE, "sh", "-c", "echo locked; exec cat >/dev/null")
+                .redirectErrorStream(true).start();
+        System.out.println("StackDeployIT: waiting for " + LOCK_FILE);
+        BufferedReader reader = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        String line = reader.readLine();
+        if (!"locked".equals(line)) {
+            process.destroy();
+            fail("flock " + LOCK_FILE + " failed: " + line);
+        }
+        return process;
+    }
+
+    /** Containers of an earlier run are named like ours: never remove what this run did not make. */
+    private static void refuseLeftoverContainers() {
+        Ansible.Result leftovers = run(List.of("podman", "ps", "-a", "--format", "{{.Names}}",
+                "--filter", "name=^todolist-.*-prod$"), Path.of("."));
+        if (!leftovers.output().isBlank()) {
+            fail("Containers of another todolist stack exist (" + leftovers.output().trim().replace('\n', ' ')
+                    + "): remove them (podman rm -f NAME) before the end-to-end deploy.");
+        }
+    }
+
+    /** The stack's own images at this version; built by the infra-docker proof's script when absent. */
+    private static void ensureImages() {
+        boolean missing = OWN_IMAGES.stream().anyMatch(image ->
+                run(List.of("podman", "image", "exists", "localhost/" + image + ":" + Ansible.version()), Path.of("."))
+                        .exitCode() != 0);
+        if (missing) {
+            Path script = Path.of(Ansible.requiredProperty("todolist.infra.docker"), "src/test/stack/build-images.sh");
+            System.out.println("StackDeployIT: building the images with " + script);
+            run(List.of(script.toString()), script.getParent()).assertSucceeded("building the images");
+        }
+    }
+
+    /**
+     * The MongoDB-wire stand-in the local override runs in place of mongo:7: the infra-docker
+     * proof's main class (its compiled test package) and todo-domain's wire server with its
+     * libraries, from this test's own class path.
+     */
+    private static void installStandIn(Path standIn) throws IOException {
+        Path standInPackage = Path.of(Ansible.requiredProperty("todolist.infra.docker"),
+                "target/test-classes/dev/todolist/infra/stack");
+        if (!Files.isRegularFile(standInPackage.resolve("MongoWireStandIn.class"))) {
+            fail("No MongoWireStandIn in " + standInPackage + ": build infra-docker's tests first"
+                    + " (./mvnw verify -pl infra-ansible -am)");
+        }
+        Path classes = Files.createDirectories(standIn.resolve("classes/dev/todolist/infra/stack"));
+        try (Stream<Path> files = Files.list(standInPackage)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                Files.copy(file, classes.resolve(file.getFileName()));
+            }
+        }
+        Path lib = Files.createDirectories(standIn.resolve("lib"));
+        for (String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
+            Path path = Path.of(entry);
+            String name = path.getFileName().toString();
+            if (name.matches("(todo-domain|mongo-java-server|h2|netty|slf4j-api).*\\.jar")) {
+                Files.copy(path, lib.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+    }
+
+    private static String imageTagOf(String container) {
+        Ansible.Result image = run(List.of("podman", "inspect", "--format", "{{.ImageName}}", container), Path.of("."));
+        image.assertSucceeded("inspecting " + container);
+        String name = image.output().trim();
+        return name.substring(name.lastIndexOf(':') + 1);
+    }
+
+    private static Path unpack(Path tarGz, Path into) throws IOException {
+        Files.createDirectories(into);
+        run(List.of("tar", "-xzf", tarGz.toString(), "-C", into.toString()), into).assertSucceeded("unpacking " + tarGz);
+        try (Stream<Path> entries = Files.list(into)) {
+            List<Path> top = entries.filter(Files::isDirectory).toList();
+            assertEquals(1, top.size(), tarGz + " must hold one top directory: " + top);
+            return top.get(0);
+        }
+    }
+
+    private static int freeLoopbackPort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+
+    static Ansible.Result run(List<String> command, Path directory) {
+        ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true);
+        builder.environment().put("DOCKER_HOST", dockerHost);
+        try {
+            Process process = builder.start();
+            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!process.waitFor(20, TimeUnit.MINUTES)) {
+                process.destroyForcibly();
+            }
+            return new Ansible.Result(command, process.exitValue(), output);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void deleteTree(Path tree) throws IOException {
+        try (Stream<Path> paths = Files.walk(tree)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        }
+    }
+
+    /**
+     * The API through nginx's HTTPS (self-signed certificate, hence curl -k), signed in when the
+     * API has accounts (POST /api/v1/users answers 201) and anonymous while it has none.
+     */
+    static final class StackApi {
+        private final String base;
+        private String token;
+
+        StackApi(String base) {
+            this.base = base;
+        }
+
+        JsonNode health() throws IOException {
+            return JSON.readTree(call("GET", "/health", null).body());
+        }
+
+        String createTodo(String title) throws IOException {
+            Response created = call("POST", "/api/v1/todos", Map.of("title", title));
+            assertEquals(201, created.status(), created.body());
+            return JSON.readTree(created.body()).path("id").asText();
+        }
+
+        List<String> todoTitles() throws IOException {
+            Response list = call("GET", "/api/v1/todos?size=100", null);
+            assertEquals(200, list.status(), list.body());
+            List<String> titles = new ArrayList<>();
+            JSON.readTree(list.body()).forEach(todo -> titles.add(todo.path("title").asText()));
+            return titles;
+        }
+
+        private void signInWhenTheApiHasAccounts() throws IOException {
+            if (token != null) {
+                return;
+            }
+            Map<String, String> account = Map.of("email", "e2e-ansible@example.org", "password", "e2e-ansible-password-1");
+            Response signUp = curl("POST", "/api/v1/users", account, null);
+            if (signUp.status() == 404) {
+                token = "";
+                return;
+            }
+            assertTrue(signUp.status() == 201 || signUp.status() == 409, "sign-up: " + signUp);
+            Response signIn = curl("POST", "/api/v1/sessions", account, null);
+            assertEquals(201, signIn.status(), signIn.body());
+            token = JSON.readTree(signIn.body()).path("token").asText();
+        }
+
+        private Response call(String method, String path, Object body) throws IOException {
+            if (path.startsWith("/api/")) {
+                signInWhenTheApiHasAccounts();
+            }
+            return curl(method, path, body, token == null || token.isEmpty() ? null : token);
+        }
+
+        private Response curl(String method, String path, Object body, String bearer) throws IOException {
+            List<String> command = new ArrayList<>(List.of("curl", "-ksS", "--max-time", "30", "-X", method,
+                    "-H", "Accept: application/json", "-w", "\n%{http_code}"));
+            if (bearer != null) {
+                command.addAll(List.of("-H", "Authorization: Bearer " + bearer));
+            }
+            if (body != null) {
+                command.addAll(List.of("-H", "Content-Type: application/json", "--data-binary", JSON.writeValueAsString(body)));
+            }
+            command.add(base + path);
+            Ansible.Result result = run(command, Path.of("."));
+            result.assertSucceeded("curl " + method + " " + path);
+            String output = result.output();
+            int newline = output.lastIndexOf('\n');
+            return new Response(Integer.parseInt(output.substring(newline + 1).trim()), output.substring(0, newline));
+        }
+    }
+
+    record Response(int status, String body) {
+    }
+}
