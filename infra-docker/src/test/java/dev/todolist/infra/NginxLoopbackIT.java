@@ -50,6 +50,8 @@ class NginxLoopbackIT {
     private static int httpPort;
     private static int httpsPort;
     private static int managementPort;
+    /** The header that signs the test's user in: every /api/v1/todos call needs it. */
+    private static String authorization;
 
     /** One curl exchange: status, headers (lower-case names, every value) and body. */
     record Exchange(int status, Map<String, List<String>> headers, String body) {
@@ -102,6 +104,17 @@ class NginxLoopbackIT {
             }
             Thread.sleep(500);
         }
+        authorization = "Authorization: Bearer " + signUpAndSignIn("nginx-it@example.org");
+    }
+
+    /** Signs a user up and in through nginx; returns the session token. */
+    private static String signUpAndSignIn(String email) throws IOException {
+        String credentials = JSON.writeValueAsString(Map.of("email", email, "password", "correct staple battery horse 42"));
+        Exchange signedUp = curl("-k", "-H", "Content-Type: application/json", "-d", credentials, https("/api/v1/users"));
+        assertEquals(201, signedUp.status(), signedUp.body());
+        Exchange session = curl("-k", "-H", "Content-Type: application/json", "-d", credentials, https("/api/v1/sessions"));
+        assertEquals(201, session.status(), session.body());
+        return JSON.readTree(session.body()).get("token").asText();
     }
 
     @AfterAll
@@ -240,7 +253,7 @@ class NginxLoopbackIT {
     @Test
     @Order(3)
     void apiAnswersThroughNginxWithTheClientsSchemeAndHostAndSecurityHeaders() throws IOException {
-        Exchange created = curl("-k", "-H", "Content-Type: application/json", "-d", "{\"title\":\"through nginx\"}",
+        Exchange created = curl("-k", "-H", authorization, "-H", "Content-Type: application/json", "-d", "{\"title\":\"through nginx\"}",
                 https("/api/v1/todos"));
         assertEquals(201, created.status(), created.body());
         assertTrue(JSON.readTree(created.body()).get("url").asText().startsWith(https("/api/v1/todos/")),
@@ -254,14 +267,14 @@ class NginxLoopbackIT {
     @Order(4)
     void jsonIsGzippedForClientsThatAcceptIt() {
         for (int i = 0; i < 8; i++) {
-            curl("-k", "-H", "Content-Type: application/json", "-d", "{\"title\":\"padding todo number " + i + "\"}",
+            curl("-k", "-H", authorization, "-H", "Content-Type: application/json", "-d", "{\"title\":\"padding todo number " + i + "\"}",
                     https("/api/v1/todos"));
         }
-        Exchange gzipped = curl("-k", "-H", "Accept-Encoding: gzip", "-o", "/dev/null", https("/api/v1/todos"));
+        Exchange gzipped = curl("-k", "-H", authorization, "-H", "Accept-Encoding: gzip", "-o", "/dev/null", https("/api/v1/todos"));
         assertEquals(200, gzipped.status());
         assertEquals("gzip", gzipped.header("content-encoding"), gzipped.headers().toString());
         assertEquals("Accept-Encoding", gzipped.header("vary"), gzipped.headers().toString());
-        Exchange plain = curl("-k", "-o", "/dev/null", https("/api/v1/todos"));
+        Exchange plain = curl("-k", "-H", authorization, "-o", "/dev/null", https("/api/v1/todos"));
         assertEquals(null, plain.header("content-encoding"));
     }
 
@@ -316,7 +329,7 @@ class NginxLoopbackIT {
         Files.createDirectories(bodies);
         long started = System.nanoTime();
         Command.Result burst = Command.run(List.of("curl", "-sk", "--no-progress-meter", "--http1.1", "--parallel",
-                "--parallel-immediate", "--parallel-max", String.valueOf(requests),
+                "--parallel-immediate", "--parallel-max", String.valueOf(requests), "-H", authorization,
                 https("/api/v1/todos?page=[1-" + requests + "]"), "-o", bodies + "/#1.json",
                 "-w", "%{http_code} %{url}\\n"), Duration.ofMinutes(1));
         double seconds = (System.nanoTime() - started) / 1e9;
@@ -338,7 +351,7 @@ class NginxLoopbackIT {
         assertProblem(rejected, 429, "rate-limited");
 
         Thread.sleep(2_500);
-        assertEquals(200, curl("-k", "-o", "/dev/null", https("/api/v1/todos")).status(), "the limit recovers");
+        assertEquals(200, curl("-k", "-H", authorization, "-o", "/dev/null", https("/api/v1/todos")).status(), "the limit recovers");
     }
 
     @Test

@@ -43,7 +43,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class StackIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String SECRET = "Stack-IT-session-secret-0123456789abcdefXYZ";
+    private static final String SECRET = "q7Vf3LmZ9tR2wXk8Np4Hs6Jd1Gc5Yb0UeTa";
     private static final List<String> CONTAINERS = List.of("todolist-mongodb-prod", "todolist-app-prod",
             "todolist-backup-prod", "todolist-nginx-prod", "todolist-healthcheck-prod", "todolist-prometheus-prod");
     private static final List<String> IMAGES = List.of("localhost/todolist-api:" + Bundle.version(),
@@ -55,6 +55,7 @@ class StackIT {
     private static int httpsPort;
     private static int httpPort;
     private static long startedAt;
+    private static String authorization;
 
     @BeforeAll
     static void startTheStack() throws IOException {
@@ -148,15 +149,34 @@ class StackIT {
         return "https://127.0.0.1:" + httpsPort + path;
     }
 
-    private static NginxLoopbackIT.Exchange createTodo(String title) {
-        NginxLoopbackIT.Exchange created = api("-k", "-H", "Content-Type: application/json",
+    /**
+     * The header that signs the proof's user in, signed up through nginx on first use. The account and
+     * its session are data like the todos: they must survive the restarts and the restore too.
+     */
+    private static String authorization() throws IOException {
+        if (authorization == null) {
+            String credentials = JSON.writeValueAsString(Map.of("email", "stack-it@example.org",
+                    "password", "correct staple battery horse 42"));
+            NginxLoopbackIT.Exchange signedUp = api("-k", "-H", "Content-Type: application/json", "-d", credentials,
+                    https("/api/v1/users"));
+            assertEquals(201, signedUp.status(), signedUp.body());
+            NginxLoopbackIT.Exchange session = api("-k", "-H", "Content-Type: application/json", "-d", credentials,
+                    https("/api/v1/sessions"));
+            assertEquals(201, session.status(), session.body());
+            authorization = "Authorization: Bearer " + JSON.readTree(session.body()).get("token").asText();
+        }
+        return authorization;
+    }
+
+    private static NginxLoopbackIT.Exchange createTodo(String title) throws IOException {
+        NginxLoopbackIT.Exchange created = api("-k", "-H", authorization(), "-H", "Content-Type: application/json",
                 "-d", "{\"title\":\"" + title + "\"}", https("/api/v1/todos"));
         assertEquals(201, created.status(), created.body());
         return created;
     }
 
     private static List<String> titles() throws IOException {
-        NginxLoopbackIT.Exchange list = api("-k", https("/api/v1/todos?size=100"));
+        NginxLoopbackIT.Exchange list = api("-k", "-H", authorization(), https("/api/v1/todos?size=100"));
         assertEquals(200, list.status(), list.body());
         List<String> titles = new ArrayList<>();
         JSON.readTree(list.body()).forEach(todo -> titles.add(todo.get("title").asText()));
