@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.todolist.infra.testing.Bundle;
 import dev.todolist.infra.testing.Command;
+import dev.todolist.infra.testing.Curl;
+import dev.todolist.infra.testing.Curl.Exchange;
 import dev.todolist.infra.testing.Requirements;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -51,20 +53,13 @@ class NginxLoopbackIT {
     private static int httpsPort;
     private static int managementPort;
 
-    /** One curl exchange: status, headers (lower-case names, every value) and body. */
-    record Exchange(int status, Map<String, List<String>> headers, String body) {
-        String header(String name) {
-            List<String> values = headers.getOrDefault(name, List.of());
-            return values.isEmpty() ? null : values.get(0);
-        }
-    }
-
     @BeforeAll
     static void startApiAndNginx() throws Exception {
         Requirements.requireProgram("nginx", "the real nginx runs the bundle's configuration");
         Requirements.requireProgram("curl", "HTTP/2, TLS and gzip from a real client");
         Requirements.requireProgram("openssl", "a certificate and TLS version probes");
-        Path jar = Bundle.projectRoot().resolve("todo-api/target/todo-api-" + Bundle.version() + "-all.jar");
+        Path jar = Path.of(System.getProperty("todolist.api.jar",
+                Bundle.projectRoot().resolve("todo-api/target/todo-api-" + Bundle.version() + "-all.jar").toString()));
         if (!Files.isRegularFile(jar)) {
             throw new AssertionError("no API jar at " + jar + ": build todo-api first (the reactor does)");
         }
@@ -102,6 +97,7 @@ class NginxLoopbackIT {
             }
             Thread.sleep(500);
         }
+        Curl.signIn("https://127.0.0.1:" + httpsPort, "nginx-it@example.org");
     }
 
     @AfterAll
@@ -174,26 +170,8 @@ class NginxLoopbackIT {
         throw new AssertionError("nothing listens on " + port);
     }
 
-    /** curl with the given arguments; parses the response head (-D -) of the last response. */
     static Exchange curl(String... args) {
-        List<String> command = new ArrayList<>(List.of("curl", "-sS", "-D", "-", "--max-time", "20"));
-        command.addAll(List.of(args));
-        String output = Command.run(command, Duration.ofSeconds(30)).output();
-        String[] parts = output.split("\r\n\r\n", 2);
-        String head = parts[0];
-        Matcher status = Pattern.compile("^HTTP/[0-9.]+ (\\d{3})").matcher(head);
-        if (!status.find()) {
-            return new Exchange(-1, Map.of(), output);
-        }
-        Map<String, List<String>> headers = new LinkedHashMap<>();
-        head.lines().skip(1).forEach(line -> {
-            int colon = line.indexOf(':');
-            if (colon > 0) {
-                headers.computeIfAbsent(line.substring(0, colon).trim().toLowerCase(), k -> new ArrayList<>())
-                        .add(line.substring(colon + 1).trim());
-            }
-        });
-        return new Exchange(Integer.parseInt(status.group(1)), headers, parts.length > 1 ? parts[1] : "");
+        return Curl.call(args);
     }
 
     private static String https(String path) {
@@ -315,10 +293,12 @@ class NginxLoopbackIT {
         Path bodies = work.resolve("burst");
         Files.createDirectories(bodies);
         long started = System.nanoTime();
-        Command.Result burst = Command.run(List.of("curl", "-sk", "--no-progress-meter", "--http1.1", "--parallel",
-                "--parallel-immediate", "--parallel-max", String.valueOf(requests),
-                https("/api/v1/todos?page=[1-" + requests + "]"), "-o", bodies + "/#1.json",
-                "-w", "%{http_code} %{url}\\n"), Duration.ofMinutes(1));
+        List<String> command = new ArrayList<>(List.of("curl", "-sk", "--no-progress-meter", "--http1.1", "--parallel",
+                "--parallel-immediate", "--parallel-max", String.valueOf(requests)));
+        command.addAll(Curl.authorization());
+        command.addAll(List.of(https("/api/v1/todos?page=[1-" + requests + "]"), "-o", bodies + "/#1.json",
+                "-w", "%{http_code} %{url}\\n"));
+        Command.Result burst = Command.run(command, Duration.ofMinutes(1));
         double seconds = (System.nanoTime() - started) / 1e9;
         Map<String, List<String>> byStatus = new LinkedHashMap<>();
         burst.output().lines().filter(l -> l.matches("\\d{3} .*"))
@@ -344,9 +324,11 @@ class NginxLoopbackIT {
     @Test
     @Order(9)
     void rateLimitedAnswerCarriesProblemTypeAndSecurityHeaders() throws IOException {
-        Command.Result burst = Command.run(List.of("curl", "-sk", "--no-progress-meter", "--http1.1", "--parallel",
-                "--parallel-immediate", "--parallel-max", "100", "-D", "-", "-o", "/dev/null",
-                https("/api/v1/todos?page=[1-100]")), Duration.ofMinutes(1));
+        List<String> command = new ArrayList<>(List.of("curl", "-sk", "--no-progress-meter", "--http1.1", "--parallel",
+                "--parallel-immediate", "--parallel-max", "100", "-D", "-", "-o", "/dev/null"));
+        command.addAll(Curl.authorization());
+        command.add(https("/api/v1/todos?page=[1-100]"));
+        Command.Result burst = Command.run(command, Duration.ofMinutes(1));
         String head = burst.output().lines().dropWhile(l -> !l.startsWith("HTTP/1.1 429")).takeWhile(l -> !l.isBlank())
                 .reduce("", (a, b) -> a + b + "\n").toLowerCase();
         assertTrue(head.startsWith("http/1.1 429"), "no 429 in a burst of 100:\n" + burst.output());
