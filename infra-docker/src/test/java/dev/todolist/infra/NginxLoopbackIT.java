@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.todolist.infra.testing.Bundle;
 import dev.todolist.infra.testing.Command;
+import dev.todolist.infra.testing.Curl;
+import dev.todolist.infra.testing.Curl.Exchange;
 import dev.todolist.infra.testing.Requirements;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -50,23 +52,14 @@ class NginxLoopbackIT {
     private static int httpPort;
     private static int httpsPort;
     private static int managementPort;
-    /** The header that signs the test's user in: every /api/v1/todos call needs it. */
-    private static String authorization;
-
-    /** One curl exchange: status, headers (lower-case names, every value) and body. */
-    record Exchange(int status, Map<String, List<String>> headers, String body) {
-        String header(String name) {
-            List<String> values = headers.getOrDefault(name, List.of());
-            return values.isEmpty() ? null : values.get(0);
-        }
-    }
 
     @BeforeAll
     static void startApiAndNginx() throws Exception {
         Requirements.requireProgram("nginx", "the real nginx runs the bundle's configuration");
         Requirements.requireProgram("curl", "HTTP/2, TLS and gzip from a real client");
         Requirements.requireProgram("openssl", "a certificate and TLS version probes");
-        Path jar = Bundle.projectRoot().resolve("todo-api/target/todo-api-" + Bundle.version() + "-all.jar");
+        Path jar = Path.of(System.getProperty("todolist.api.jar",
+                Bundle.projectRoot().resolve("todo-api/target/todo-api-" + Bundle.version() + "-all.jar").toString()));
         if (!Files.isRegularFile(jar)) {
             throw new AssertionError("no API jar at " + jar + ": build todo-api first (the reactor does)");
         }
@@ -104,17 +97,7 @@ class NginxLoopbackIT {
             }
             Thread.sleep(500);
         }
-        authorization = "Authorization: Bearer " + signUpAndSignIn("nginx-it@example.org");
-    }
-
-    /** Signs a user up and in through nginx; returns the session token. */
-    private static String signUpAndSignIn(String email) throws IOException {
-        String credentials = JSON.writeValueAsString(Map.of("email", email, "password", "correct staple battery horse 42"));
-        Exchange signedUp = curl("-k", "-H", "Content-Type: application/json", "-d", credentials, https("/api/v1/users"));
-        assertEquals(201, signedUp.status(), signedUp.body());
-        Exchange session = curl("-k", "-H", "Content-Type: application/json", "-d", credentials, https("/api/v1/sessions"));
-        assertEquals(201, session.status(), session.body());
-        return JSON.readTree(session.body()).get("token").asText();
+        Curl.signIn("https://127.0.0.1:" + httpsPort, "nginx-it@example.org");
     }
 
     @AfterAll
@@ -187,26 +170,8 @@ class NginxLoopbackIT {
         throw new AssertionError("nothing listens on " + port);
     }
 
-    /** curl with the given arguments; parses the response head (-D -) of the last response. */
     static Exchange curl(String... args) {
-        List<String> command = new ArrayList<>(List.of("curl", "-sS", "-D", "-", "--max-time", "20"));
-        command.addAll(List.of(args));
-        String output = Command.run(command, Duration.ofSeconds(30)).output();
-        String[] parts = output.split("\r\n\r\n", 2);
-        String head = parts[0];
-        Matcher status = Pattern.compile("^HTTP/[0-9.]+ (\\d{3})").matcher(head);
-        if (!status.find()) {
-            return new Exchange(-1, Map.of(), output);
-        }
-        Map<String, List<String>> headers = new LinkedHashMap<>();
-        head.lines().skip(1).forEach(line -> {
-            int colon = line.indexOf(':');
-            if (colon > 0) {
-                headers.computeIfAbsent(line.substring(0, colon).trim().toLowerCase(), k -> new ArrayList<>())
-                        .add(line.substring(colon + 1).trim());
-            }
-        });
-        return new Exchange(Integer.parseInt(status.group(1)), headers, parts.length > 1 ? parts[1] : "");
+        return Curl.call(args);
     }
 
     private static String https(String path) {
@@ -253,7 +218,7 @@ class NginxLoopbackIT {
     @Test
     @Order(3)
     void apiAnswersThroughNginxWithTheClientsSchemeAndHostAndSecurityHeaders() throws IOException {
-        Exchange created = curl("-k", "-H", authorization, "-H", "Content-Type: application/json", "-d", "{\"title\":\"through nginx\"}",
+        Exchange created = curl("-k", "-H", "Content-Type: application/json", "-d", "{\"title\":\"through nginx\"}",
                 https("/api/v1/todos"));
         assertEquals(201, created.status(), created.body());
         assertTrue(JSON.readTree(created.body()).get("url").asText().startsWith(https("/api/v1/todos/")),
@@ -267,14 +232,14 @@ class NginxLoopbackIT {
     @Order(4)
     void jsonIsGzippedForClientsThatAcceptIt() {
         for (int i = 0; i < 8; i++) {
-            curl("-k", "-H", authorization, "-H", "Content-Type: application/json", "-d", "{\"title\":\"padding todo number " + i + "\"}",
+            curl("-k", "-H", "Content-Type: application/json", "-d", "{\"title\":\"padding todo number " + i + "\"}",
                     https("/api/v1/todos"));
         }
-        Exchange gzipped = curl("-k", "-H", authorization, "-H", "Accept-Encoding: gzip", "-o", "/dev/null", https("/api/v1/todos"));
+        Exchange gzipped = curl("-k", "-H", "Accept-Encoding: gzip", "-o", "/dev/null", https("/api/v1/todos"));
         assertEquals(200, gzipped.status());
         assertEquals("gzip", gzipped.header("content-encoding"), gzipped.headers().toString());
         assertEquals("Accept-Encoding", gzipped.header("vary"), gzipped.headers().toString());
-        Exchange plain = curl("-k", "-H", authorization, "-o", "/dev/null", https("/api/v1/todos"));
+        Exchange plain = curl("-k", "-o", "/dev/null", https("/api/v1/todos"));
         assertEquals(null, plain.header("content-encoding"));
     }
 
@@ -328,10 +293,12 @@ class NginxLoopbackIT {
         Path bodies = work.resolve("burst");
         Files.createDirectories(bodies);
         long started = System.nanoTime();
-        Command.Result burst = Command.run(List.of("curl", "-sk", "--no-progress-meter", "--http1.1", "--parallel",
-                "--parallel-immediate", "--parallel-max", String.valueOf(requests), "-H", authorization,
-                https("/api/v1/todos?page=[1-" + requests + "]"), "-o", bodies + "/#1.json",
-                "-w", "%{http_code} %{url}\\n"), Duration.ofMinutes(1));
+        List<String> command = new ArrayList<>(List.of("curl", "-sk", "--no-progress-meter", "--http1.1", "--parallel",
+                "--parallel-immediate", "--parallel-max", String.valueOf(requests)));
+        command.addAll(Curl.authorization());
+        command.addAll(List.of(https("/api/v1/todos?page=[1-" + requests + "]"), "-o", bodies + "/#1.json",
+                "-w", "%{http_code} %{url}\\n"));
+        Command.Result burst = Command.run(command, Duration.ofMinutes(1));
         double seconds = (System.nanoTime() - started) / 1e9;
         Map<String, List<String>> byStatus = new LinkedHashMap<>();
         burst.output().lines().filter(l -> l.matches("\\d{3} .*"))
@@ -351,15 +318,17 @@ class NginxLoopbackIT {
         assertProblem(rejected, 429, "rate-limited");
 
         Thread.sleep(2_500);
-        assertEquals(200, curl("-k", "-H", authorization, "-o", "/dev/null", https("/api/v1/todos")).status(), "the limit recovers");
+        assertEquals(200, curl("-k", "-o", "/dev/null", https("/api/v1/todos")).status(), "the limit recovers");
     }
 
     @Test
     @Order(9)
     void rateLimitedAnswerCarriesProblemTypeAndSecurityHeaders() throws IOException {
-        Command.Result burst = Command.run(List.of("curl", "-sk", "--no-progress-meter", "--http1.1", "--parallel",
-                "--parallel-immediate", "--parallel-max", "100", "-D", "-", "-o", "/dev/null",
-                https("/api/v1/todos?page=[1-100]")), Duration.ofMinutes(1));
+        List<String> command = new ArrayList<>(List.of("curl", "-sk", "--no-progress-meter", "--http1.1", "--parallel",
+                "--parallel-immediate", "--parallel-max", "100", "-D", "-", "-o", "/dev/null"));
+        command.addAll(Curl.authorization());
+        command.add(https("/api/v1/todos?page=[1-100]"));
+        Command.Result burst = Command.run(command, Duration.ofMinutes(1));
         String head = burst.output().lines().dropWhile(l -> !l.startsWith("HTTP/1.1 429")).takeWhile(l -> !l.isBlank())
                 .reduce("", (a, b) -> a + b + "\n").toLowerCase();
         assertTrue(head.startsWith("http/1.1 429"), "no 429 in a burst of 100:\n" + burst.output());
