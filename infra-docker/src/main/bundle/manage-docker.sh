@@ -324,7 +324,27 @@ backup_cli() {
     todolist-backup "$@"
 }
 
+#######################################
+# Waits until the backup container resolves and reaches MongoDB twice in a row, 2 s apart. A
+# container that stops or starts makes the engine's DNS reload (podman's aardvark-dns), and a
+# lookup that fails then is cached by the JVM for 10 s: longer than the job can afford.
+#######################################
+wait_for_database() {
+  local deadline=$((SECONDS + ${TODOLIST_DATABASE_WAIT_SECONDS:-60})) successes=0
+  local probe='getent hosts mongodb >/dev/null && exec 3<>/dev/tcp/mongodb/27017'
+  while ((successes < 2)); do
+    if compose exec -T backup bash -c "${probe}" >/dev/null 2>&1; then
+      successes=$((successes + 1))
+    else
+      successes=0
+    fi
+    ((SECONDS < deadline)) || die "${EXIT_BACKUP}" "the backup job cannot reach MongoDB: ./manage-docker.sh status, logs mongodb"
+    ((successes >= 2)) || sleep 2
+  done
+}
+
 cmd_backup() {
+  wait_for_database
   info "backing up"
   local output
   if ! output="$(backup_cli backup)"; then
@@ -362,6 +382,7 @@ cmd_restore() {
 
   info "stopping the API during the restore (nginx answers 502 meanwhile)"
   compose stop todolist-app || die "${EXIT_ENGINE}" "could not stop the API"
+  wait_for_database
   # The job takes the safety backup itself (todolist-pre-restore-<time>.archive.gz) before it
   # touches anything, and puts it back if the restore fails half-way.
   local status=0

@@ -306,6 +306,9 @@ class StackIT {
         awaitApiThroughNginx(Duration.ofMinutes(2));
 
         assertTrue(titles().contains("kept across a restart"), titles().toString());
+        // The next proofs run the backup job's CLI: on a settled stack, as an operator would (six JVMs
+        // starting at once on two shared cores can outlast the driver's 15 s server selection).
+        awaitHealthy(CONTAINERS, Duration.ofMinutes(3));
     }
 
     @Test
