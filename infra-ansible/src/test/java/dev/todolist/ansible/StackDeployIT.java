@@ -37,9 +37,9 @@ import static org.junit.jupiter.api.Assertions.fail;
  * The packed infra-ansible-&lt;version&gt;.tar.gz deploys the REAL stack on this machine, with podman
  * (through its Docker-API socket) as the engine, and then deploys a new version over it.
  *
- * <p>What is not production here, as in the infra-docker proof whose local override this reuses
- * (infra-docker/src/test/stack/docker-compose.podman-local.yml, installed through the role's
- * todolist_compose_override_src): a MongoDB-WIRE STAND-IN (mongo-java-server + H2, persisting under
+ * <p>What is not production here, as in the infra-docker proof whose adaptation this reuses
+ * (infra-docker/src/test/stack/prepare-podman-local.sh; its override is installed through the
+ * role's todolist_compose_override_src): a MongoDB-WIRE STAND-IN (mongo-java-server + H2, persisting under
  * data/mongodb) runs in place of mongo:7, which cannot be had here; nginx is Debian's 1.22 image;
  * every service gets explicit ulimits. nginx is published on 127.0.0.1 high ports, the root and
  * the cron file live in a temporary directory. Everything else (the role, the bundle, the images,
@@ -63,6 +63,7 @@ class StackDeployIT {
     private static Path controller;
     private static Path root;
     private static Path inventory;
+    private static Path override;
     private static String dockerHost;
     private static int httpsPort;
     private static int httpPort;
@@ -83,7 +84,7 @@ class StackDeployIT {
         inventory = Ansible.localInventory(work, "production");
         root = work.resolve("host/opt/todolist");
         Files.createDirectories(work.resolve("host/etc/cron.d"));
-        installStandIn(root.resolve("standin"));
+        override = prepareForPodman();
         httpsPort = freeLoopbackPort();
         httpPort = freeLoopbackPort();
         api = new StackApi("https://127.0.0.1:" + httpsPort);
@@ -170,8 +171,6 @@ class StackDeployIT {
     }
 
     private static Ansible.Result deploy(String version) {
-        Path override = Path.of(Ansible.requiredProperty("todolist.infra.docker"),
-                "src/test/stack/docker-compose.podman-local.yml");
         long started = System.nanoTime();
         Ansible.Result result = ansible.playbook(List.of("-i", inventory.toString(),
                 "-e", "todolist_version=" + version,
@@ -260,29 +259,28 @@ class StackDeployIT {
     }
 
     /**
-     * The MongoDB-wire stand-in the local override runs in place of mongo:7: the infra-docker
-     * proof's main class (its compiled test package) and todo-domain's wire server with its
-     * libraries, from this test's own class path.
+     * The infra-docker proof's own adaptation of a bundle to this machine
+     * (src/test/stack/prepare-podman-local.sh: the local override and the MongoDB-wire stand-in's
+     * classpath), run on a scratch copy of the shipped bundle. The role installs the override
+     * (todolist_compose_override_src); the stand-in's classpath is put next to the stack.
      */
-    private static void installStandIn(Path standIn) throws IOException {
-        Path standInPackage = Path.of(Ansible.requiredProperty("todolist.infra.docker"),
-                "target/test-classes/dev/todolist/infra/stack");
-        if (!Files.isRegularFile(standInPackage.resolve("MongoWireStandIn.class"))) {
-            fail("No MongoWireStandIn in " + standInPackage + ": build infra-docker's tests first"
-                    + " (./mvnw verify -pl infra-ansible -am)");
-        }
-        Path classes = Files.createDirectories(standIn.resolve("classes/dev/todolist/infra/stack"));
-        try (Stream<Path> files = Files.list(standInPackage)) {
-            for (Path file : files.filter(Files::isRegularFile).toList()) {
-                Files.copy(file, classes.resolve(file.getFileName()));
-            }
-        }
-        Path lib = Files.createDirectories(standIn.resolve("lib"));
-        for (String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
-            Path path = Path.of(entry);
-            String name = path.getFileName().toString();
-            if (name.matches("(todo-domain|mongo-java-server|h2|netty|slf4j-api).*\\.jar")) {
-                Files.copy(path, lib.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+    private static Path prepareForPodman() throws IOException {
+        Path script = Path.of(Ansible.requiredProperty("todolist.infra.docker"), "src/test/stack/prepare-podman-local.sh");
+        Path scratch = unpack(Ansible.composeBundle(controller), work.resolve("podman-local"));
+        run(List.of("bash", script.toString(), scratch.toString()), work).assertSucceeded("prepare-podman-local.sh");
+        copyTree(scratch.resolve("standin"), root.resolve("standin"));
+        return scratch.resolve("docker-compose.override.yml");
+    }
+
+    private static void copyTree(Path from, Path to) throws IOException {
+        try (Stream<Path> paths = Files.walk(from)) {
+            for (Path source : paths.toList()) {
+                Path target = to.resolve(from.relativize(source).toString());
+                if (Files.isDirectory(source)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING);
+                }
             }
         }
     }
