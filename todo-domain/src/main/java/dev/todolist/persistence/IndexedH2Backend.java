@@ -18,6 +18,8 @@ import de.bwaldvogel.mongo.oplog.Oplog;
 import io.netty.channel.Channel;
 import org.h2.mvstore.MVMap;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -39,7 +41,7 @@ import java.util.stream.StreamSupport;
  *   {@code (field, field2, _id)} and stops after the page, instead of matching and sorting every
  *   document (the stock server implements no secondary index: it ignores them with a warning).
  *   When the pinned field is the query's only condition, the page's offset is skipped in the index
- *   without reading the skipped documents.</li>
+ *   (from the nearer end) without reading the skipped documents.</li>
  * </ul>
  * A count ({@code countDocuments}) whose filter only pins the group field of such an index is
  * answered with the size of that value's entries.
@@ -160,20 +162,50 @@ final class IndexedH2Backend extends H2Backend {
                     if (index instanceof OwnerSortIndex ordered && ordered.sortField().equals(sortField)
                             && ordered.servesQueries()
                             && pinnedValue(query, ordered.groupField()) instanceof String group) {
-                        Iterator<Object> positions = ordered.positions(group, ascending);
-                        int skippedInIndex = onlyPins(query, ordered.groupField(), group) ? Math.max(numberToSkip, 0) : 0;
-                        for (int i = 0; i < skippedInIndex && positions.hasNext(); i++) {
-                            positions.next();
+                        if (onlyPins(query, ordered.groupField(), group)) {
+                            return matchDocumentsFromStream(page(ordered, group, ascending, numberToSkip, numberToReturn),
+                                    query, null, 0, numberToReturn, batchSize, projection);
                         }
-                        Stream<Document> inOrder = StreamSupport.stream(
-                                Spliterators.spliteratorUnknownSize(positions, Spliterator.ORDERED), false)
-                                .map(this::getDocument);
-                        return matchDocumentsFromStream(inOrder, query, null, numberToSkip - skippedInIndex,
-                                numberToReturn, batchSize, projection);
+                        Stream<Document> inOrder = stream(ordered.positions(group, ascending)).map(this::getDocument);
+                        return matchDocumentsFromStream(inOrder, query, null, numberToSkip, numberToReturn, batchSize,
+                                projection);
                     }
                 }
             }
             return super.queryDocuments(query, orderBy, numberToSkip, numberToReturn, batchSize, projection);
+        }
+
+        /**
+         * The documents of one page of a group, every one of which the query matches: the offset is
+         * skipped in the index without reading documents, from whichever end of the group is nearer
+         * (an index can walk but not jump, so a page near the end is walked to from the end).
+         */
+        private Stream<Document> page(OwnerSortIndex index, String group, boolean ascending, int numberToSkip,
+                                      int numberToReturn) {
+            int size = index.size(group);
+            int skip = Math.min(Math.max(numberToSkip, 0), size);
+            int length = numberToReturn > 0 ? Math.min(numberToReturn, size - skip) : size - skip;
+            if (skip <= size - skip - length) {
+                return stream(advanced(index.positions(group, ascending), skip)).limit(length).map(this::getDocument);
+            }
+            Iterator<Object> fromTheEnd = advanced(index.positions(group, !ascending), size - skip - length);
+            List<Object> positions = new ArrayList<>(length);
+            while (positions.size() < length && fromTheEnd.hasNext()) {
+                positions.add(fromTheEnd.next());
+            }
+            Collections.reverse(positions);
+            return positions.stream().map(this::getDocument);
+        }
+
+        private static Iterator<Object> advanced(Iterator<Object> positions, int count) {
+            for (int i = 0; i < count && positions.hasNext(); i++) {
+                positions.next();
+            }
+            return positions;
+        }
+
+        private static Stream<Object> stream(Iterator<Object> positions) {
+            return StreamSupport.stream(Spliterators.spliteratorUnknownSize(positions, Spliterator.ORDERED), false);
         }
 
         /** How many documents match a filter that only pins an index's group field to a string; -1 for any other filter. */

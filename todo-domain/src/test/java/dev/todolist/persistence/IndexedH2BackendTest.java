@@ -219,11 +219,17 @@ class IndexedH2BackendTest {
                     Filters.eq("ownerId", "nobody"),
                     Filters.in("ownerId", "alice", "bob"));
             for (Bson filter : filters) {
+                int matching = (int) todos(stockClient).countDocuments(filter);
                 for (String field : SORT_FIELDS) {
                     for (boolean ascending : List.of(true, false)) {
                         Bson sort = ascending ? Sorts.ascending(field, "_id") : Sorts.descending(field, "_id");
                         assertSame(filter, sort, 0, 0);
                         assertSame(filter, sort, random.nextInt(60), 1 + random.nextInt(25));
+                        // Pages in the second half, which the index walks to from the end.
+                        assertSame(filter, sort, matching * 3 / 4, 7);
+                        assertSame(filter, sort, matching * 3 / 4, 0);
+                        assertSame(filter, sort, Math.max(matching - 5, 0), 20);
+                        assertSame(filter, sort, matching, 20);
                         assertSame(filter, sort, 1000, 20);
                     }
                 }
