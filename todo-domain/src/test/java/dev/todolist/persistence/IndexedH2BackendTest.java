@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.net.InetSocketAddress;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Date;
@@ -100,6 +101,43 @@ class IndexedH2BackendTest {
     }
 
     @Test
+    void aStoreWithIndexesWrittenByTheStockBackendOpensHereAndBackUnchanged(@TempDir Path dir) throws Exception {
+        Path storeFile = Files.createDirectories(dir.resolve("data")).resolve("todolist.mv");
+        Random random = new Random(11);
+        List<Document> expected;
+        MongoServer stock = new MongoServer(new H2Backend(storeFile.toString()));
+        try (MongoClient client = MongoClients.create(uri(stock.bind()))) {
+            MongoCollection<Document> todos = client.getDatabase("t").getCollection("todos");
+            todos.createIndexes(INDEXES);
+            for (int i = 0; i < 50; i++) {
+                todos.insertOne(randomTodo(random, new ObjectId()));
+            }
+            expected = todos.find(Filters.eq("ownerId", "alice")).sort(Sorts.descending("createdAt", "_id"))
+                    .into(new ArrayList<>());
+        } finally {
+            stock.shutdown();
+        }
+        Document added = randomTodo(random, new ObjectId()).append("ownerId", "alice");
+        try (EmbeddedMongoServer ours = EmbeddedMongoServer.persistent(storeFile.getParent(), "127.0.0.1", 0);
+             MongoClient client = MongoClients.create(ours.connectionString())) {
+            MongoCollection<Document> todos = client.getDatabase("t").getCollection("todos");
+            assertEquals(expected, todos.find(Filters.eq("ownerId", "alice")).sort(Sorts.descending("createdAt", "_id"))
+                    .into(new ArrayList<>()));
+            assertEquals(expected.size(), todos.countDocuments(Filters.eq("ownerId", "alice")));
+            todos.insertOne(added);
+        }
+        stock = new MongoServer(new H2Backend(storeFile.toString()));
+        try (MongoClient client = MongoClients.create(uri(stock.bind()))) {
+            MongoCollection<Document> todos = client.getDatabase("t").getCollection("todos");
+            assertEquals(expected.size() + 1, todos.countDocuments(Filters.eq("ownerId", "alice")));
+            assertEquals(added, todos.find(Filters.eq("_id", added.getObjectId("_id"))).first());
+            assertEquals(INDEXES.size() + 1, todos.listIndexes().into(new ArrayList<>()).size(), "the _id index and ours");
+        } finally {
+            stock.shutdown();
+        }
+    }
+
+    @Test
     void aDocumentTheIndexCannotOrderSendsEveryQueryToTheStockPath(@TempDir Path dir) {
         try (Pair pair = new Pair(dir)) {
             Random random = new Random(3);
@@ -161,6 +199,10 @@ class IndexedH2BackendTest {
             assertEquals(scanned.size(), listed.size());
             assertEquals(ids(scanned), ids(listed));
         }
+    }
+
+    private static String uri(InetSocketAddress address) {
+        return "mongodb://" + address.getHostString() + ":" + address.getPort();
     }
 
     private static List<Object> ids(List<Document> documents) {
