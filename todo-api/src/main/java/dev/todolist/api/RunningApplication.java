@@ -59,7 +59,7 @@ public final class RunningApplication implements AutoCloseable {
             mongoUri = embeddedDatabase.connectionString() + "/" + DEFAULT_DATABASE;
             LOG.warn("No MONGODB_URI given: using the embedded evaluation database in {}."
                     + " It keeps data across restarts but is for evaluation only: a hard kill can lose the"
-                    + " last second of writes, and lists scan every todo (it has no secondary indexes)."
+                    + " last second of writes, and lists or counts filtered by more than the owner scan the todos."
                     + " Set MONGODB_URI to use a real MongoDB.", embeddedDatabase.storeFile());
         } else {
             throw new IllegalStateException(((DatabaseSelection.Refused) database).reason());

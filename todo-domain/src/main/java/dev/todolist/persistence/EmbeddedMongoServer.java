@@ -39,7 +39,7 @@ public final class EmbeddedMongoServer implements AutoCloseable {
             throw new UncheckedIOException("cannot create the data directory " + dataDirectory, e);
         }
         Path storeFile = dataDirectory.resolve(STORE_FILE).toAbsolutePath();
-        MongoServer server = new MongoServer(new SessionCapableBackend(new IdLookupH2Backend(storeFile.toString())));
+        MongoServer server = new MongoServer(new SessionCapableBackend(new IndexedH2Backend(storeFile.toString())));
         server.bind(host, port);
         return new EmbeddedMongoServer(server, server.getLocalAddress(), storeFile);
     }

@@ -163,7 +163,8 @@ public class TodoService {
     private long nextOrder(String ownerId) {
         return repository.findOne(new MongoFindOptions()
                         .filter(Filters.eq("ownerId", ownerId))
-                        .sort(Sorts.descending("order"))
+                        // _id as in the list sort: the index owner_order serves it on any store, the embedded one included.
+                        .sort(Sorts.descending("order", "_id"))
                         .limit(1))
                 .map(last -> last.order() + 1)
                 .orElse(1L);
