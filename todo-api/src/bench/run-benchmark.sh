@@ -10,7 +10,7 @@
 #
 # Usage: todo-api/src/bench/run-benchmark.sh
 # Environment: BENCH_DURATION (30s), BENCH_CONNECTIONS (64), BENCH_THREADS (2), BENCH_TODOS (10000),
-#              BENCH_PORT (3900), BENCH_MANAGEMENT_PORT (3901), BENCH_JAVA_OPTS (-Xms64m -Xmx128m -XX:+UseSerialGC).
+#              BENCH_PORT (3900), BENCH_MANAGEMENT_PORT (3901), BENCH_JAVA_OPTS (-Xms32m -Xmx64m -XX:+UseSerialGC -XX:TieredStopAtLevel=1).
 # Needs: java 17, wrk, curl, jq.
 set -euo pipefail
 
@@ -23,7 +23,7 @@ readonly THREADS="${BENCH_THREADS:-2}"
 readonly TODOS="${BENCH_TODOS:-10000}"
 readonly PORT="${BENCH_PORT:-3900}"
 readonly MANAGEMENT_PORT="${BENCH_MANAGEMENT_PORT:-3901}"
-readonly JAVA_OPTS="${BENCH_JAVA_OPTS:--Xms64m -Xmx128m -XX:+UseSerialGC}"
+readonly JAVA_OPTS="${BENCH_JAVA_OPTS:--Xms32m -Xmx64m -XX:+UseSerialGC -XX:TieredStopAtLevel=1}"
 readonly BASE_URL="http://127.0.0.1:${PORT}"
 readonly API="${BASE_URL}/api/v1/todos"
 readonly MANAGEMENT_URL="http://127.0.0.1:${MANAGEMENT_PORT}"

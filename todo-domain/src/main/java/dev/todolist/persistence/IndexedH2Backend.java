@@ -66,7 +66,7 @@ final class IndexedH2Backend extends H2Backend {
     }
 
     /** Inner (not static): H2Database's constructor opens the existing collections before our fields are set. */
-    private final class Database extends H2Database {
+    private final class Database extends DurableRenameH2Database {
 
         Database(String databaseName, CursorRegistry cursors) {
             super(databaseName, getMvStore(), cursors);
