@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -131,18 +132,19 @@ class NginxLoopbackIT {
         rewrites.put("/tmp/", work.resolve("run") + "/");
         Map<String, Integer> applied = new LinkedHashMap<>();
         rewrites.keySet().forEach(k -> applied.put(k, 0));
+        // One pass over the text for all rewrites: a rewritten path may itself contain /tmp/ (a checkout under /tmp).
+        Pattern anyRewrite = Pattern.compile(rewrites.keySet().stream().map(Pattern::quote)
+                .collect(Collectors.joining("|")));
         try (Stream<Path> files = Files.walk(source)) {
             for (Path file : files.toList()) {
                 Path copy = target.resolve(source.relativize(file).toString());
                 if (Files.isDirectory(file)) {
                     Files.createDirectories(copy);
                 } else if (file.toString().endsWith(".conf")) {
-                    String text = Files.readString(file);
-                    for (Map.Entry<String, String> rewrite : rewrites.entrySet()) {
-                        int count = text.split(Pattern.quote(rewrite.getKey()), -1).length - 1;
-                        applied.merge(rewrite.getKey(), count, Integer::sum);
-                        text = text.replace(rewrite.getKey(), rewrite.getValue());
-                    }
+                    String text = anyRewrite.matcher(Files.readString(file)).replaceAll(match -> {
+                        applied.merge(match.group(), 1, Integer::sum);
+                        return Matcher.quoteReplacement(rewrites.get(match.group()));
+                    });
                     Files.writeString(copy, text);
                 } else {
                     Files.copy(file, copy);
