@@ -19,8 +19,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The service started as main() starts it, on the embedded default, twice on the same data directory. */
 class EmbeddedDefaultTest {
 
-    private static final Map<String, Object> RANDOM_PORT = Map.of("micronaut.server.port", -1,
-            "todolist.management.port", TestPorts.free());
+    /**
+     * Fresh ports for each start: a restart on the management port of the server just closed can
+     * find it not yet released.
+     */
+    private static Map<String, Object> randomPorts() {
+        return Map.of("micronaut.server.port", -1, "todolist.management.port", TestPorts.free());
+    }
 
     @TempDir
     Path dataDir;
@@ -29,12 +34,12 @@ class EmbeddedDefaultTest {
     void embeddedStoreKeepsTodosAcrossARestart() {
         StartupSettings settings = StartupSettings.fromEnvironment(Map.of("TODO_DATA_DIR", dataDir.toString()));
 
-        try (RunningApplication first = RunningApplication.start(settings, RANDOM_PORT)) {
+        try (RunningApplication first = RunningApplication.start(settings, randomPorts())) {
             todos(first).insertOne(new Document("title", "survive a restart").append("completed", false));
         }
         assertTrue(Files.exists(dataDir.resolve("todolist.mv")), "the store lives in TODO_DATA_DIR");
 
-        try (RunningApplication second = RunningApplication.start(settings, RANDOM_PORT)) {
+        try (RunningApplication second = RunningApplication.start(settings, randomPorts())) {
             Document stored = todos(second).find().first();
             assertEquals("survive a restart", stored == null ? null : stored.getString("title"));
             assertEquals(200, Http.get(second.url(), "/health").statusCode());
@@ -46,7 +51,7 @@ class EmbeddedDefaultTest {
         StartupSettings settings = StartupSettings.fromEnvironment(Map.of("TODO_DATA_DIR", dataDir.toString()));
 
         try (LogCapture log = LogCapture.of(RunningApplication.class);
-             RunningApplication ignored = RunningApplication.start(settings, RANDOM_PORT)) {
+             RunningApplication ignored = RunningApplication.start(settings, randomPorts())) {
             List<ILoggingEvent> warnings = log.events().stream()
                     .filter(event -> event.getLevel() == Level.WARN)
                     .toList();
@@ -62,7 +67,7 @@ class EmbeddedDefaultTest {
         StartupSettings settings = StartupSettings.fromEnvironment(
                 Map.of("APP_ENV", "staging", "TODO_DATA_DIR", dataDir.toString()));
 
-        try (RunningApplication application = RunningApplication.start(settings, RANDOM_PORT)) {
+        try (RunningApplication application = RunningApplication.start(settings, randomPorts())) {
             assertTrue(application.context().getEnvironment().getActiveNames().contains("staging"));
             assertTrue(Http.get(application.url(), "/health").body().contains("\"environment\":\"staging\""));
         }
