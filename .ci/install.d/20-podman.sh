@@ -43,7 +43,9 @@ podman_start_service() {
   fi
   mkdir -p /run/podman
   echo "20-podman: starting podman system service on ${DOCKER_HOST}"
-  setsid podman system service --time=0 "${DOCKER_HOST}" >/var/log/podman-service.log 2>&1 </dev/null &
+  # From /: the service outlives this checkout, and conmon fails every container start ("write
+  # child: broken pipe") once the directory the service was started in has been deleted.
+  (cd / && setsid podman system service --time=0 "${DOCKER_HOST}" >/var/log/podman-service.log 2>&1 </dev/null &)
   local _
   for _ in $(seq 1 50); do
     if curl -fsS --max-time 2 --unix-socket /run/podman/podman.sock http://d/_ping >/dev/null 2>&1; then
