@@ -267,15 +267,9 @@ cmd_start() {
   prepare_host_files
   start_health_ticker_if_needed
   info "starting ${PROJECT} with ${COMPOSE[*]} (waits until the services are healthy)"
-  # `up -d` is idempotent: a second try starts what a transient engine error (runc's "write child:
-  # broken pipe" was seen on podman) left created but stopped, and leaves the rest as it is.
   if ! compose up -d --remove-orphans; then
-    err "the first start failed; trying once more in 5 s"
-    sleep 5
-    if ! compose up -d --remove-orphans; then
-      compose ps >&2 || true
-      die "${EXIT_ENGINE}" "the stack did not start: see ./manage-docker.sh logs SERVICE, and README.md, Troubleshooting"
-    fi
+    compose ps >&2 || true
+    die "${EXIT_ENGINE}" "the stack did not start: see ./manage-docker.sh logs SERVICE, and README.md, Troubleshooting"
   fi
   compose ps
 }
