@@ -10,6 +10,8 @@
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../../.." && pwd)"
+# shellcheck source=todo-api/src/bench/bench-lib.sh
+source "${ROOT}/todo-api/src/bench/bench-lib.sh"
 readonly ROOT
 readonly PROBE="${ROOT}/todo-api/src/bench/EmbeddedKillProbe.java"
 readonly TRIALS="${1:-5}"
@@ -22,16 +24,6 @@ usage() {
   sed -n '2,9p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
 }
 
-jar_path() {
-  local jar
-  jar="$(find "${ROOT}/todo-api/target" -maxdepth 1 -name 'todo-api-*-all.jar' 2>/dev/null | head -n 1)"
-  if [[ -z "${jar}" ]]; then
-    echo "building the API jar" >&2
-    (cd "${ROOT}" && ./mvnw -B -q -DskipTests package)
-    jar="$(find "${ROOT}/todo-api/target" -maxdepth 1 -name 'todo-api-*-all.jar' | head -n 1)"
-  fi
-  echo "${jar}"
-}
 
 # Compiled once: a single-file launch would compile on every start and eat into the measured window.
 compile_probe() {

@@ -14,6 +14,8 @@
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../../.." && pwd)"
+# shellcheck source=todo-api/src/bench/bench-lib.sh
+source "${ROOT}/todo-api/src/bench/bench-lib.sh"
 readonly ROOT
 readonly ROUNDS="${1:-40}"
 readonly PORT="${BENCH_PORT:-3910}"
@@ -33,15 +35,6 @@ cleanup() {
   [[ -n "${WORK}" ]] && rm -rf "${WORK}"
 }
 
-jar_path() {
-  local jar
-  jar="$(find "${ROOT}/todo-api/target" -maxdepth 1 -name 'todo-api-*-all.jar' 2>/dev/null | head -n 1)"
-  if [[ -z "${jar}" ]]; then
-    (cd "${ROOT}" && ./mvnw -B -q -DskipTests package) >&2
-    jar="$(find "${ROOT}/todo-api/target" -maxdepth 1 -name 'todo-api-*-all.jar' | head -n 1)"
-  fi
-  echo "${jar}"
-}
 
 # Prints the seconds one sign-in took, and fails unless it answered the expected status.
 time_sign_in() {

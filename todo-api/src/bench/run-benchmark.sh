@@ -15,6 +15,8 @@
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../../.." && pwd)"
+# shellcheck source=todo-api/src/bench/bench-lib.sh
+source "${ROOT}/todo-api/src/bench/bench-lib.sh"
 readonly ROOT
 readonly BENCH_DIR="${ROOT}/todo-api/src/bench"
 readonly DURATION="${BENCH_DURATION:-30s}"
@@ -59,15 +61,6 @@ require_tools() {
   done
 }
 
-jar_path() {
-  local jar
-  jar="$(find "${ROOT}/todo-api/target" -maxdepth 1 -name 'todo-api-*-all.jar' 2>/dev/null | head -n 1)"
-  if [[ -z "${jar}" ]]; then
-    (cd "${ROOT}" && ./mvnw -B -q -DskipTests package) >&2
-    jar="$(find "${ROOT}/todo-api/target" -maxdepth 1 -name 'todo-api-*-all.jar' | head -n 1)"
-  fi
-  echo "${jar}"
-}
 
 now_ms() {
   date +%s%3N
