@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import io.micronaut.core.annotation.Order;
 import io.micronaut.core.io.buffer.ByteBuffer;
+import io.micronaut.core.io.buffer.ReferenceCounted;
 import io.micronaut.core.type.Argument;
 import io.micronaut.core.type.Headers;
 import io.micronaut.http.MediaType;
@@ -55,9 +56,18 @@ public class StrictJsonBodies implements MessageBodyReader<JsonNode> {
         return type.getType() == JsonNode.class;
     }
 
+    /**
+     * A reader that returns owns the buffer and releases it (as Micronaut's own JSON reader does);
+     * when it throws, the caller releases it. Releasing in both cases would release twice; never
+     * releasing leaked one pooled buffer per request body.
+     */
     @Override
     public JsonNode read(Argument<JsonNode> type, MediaType mediaType, Headers httpHeaders, ByteBuffer<?> byteBuffer) {
-        return parse(byteBuffer.toByteArray());
+        JsonNode body = parse(byteBuffer.toByteArray());
+        if (byteBuffer instanceof ReferenceCounted counted) {
+            counted.release();
+        }
+        return body;
     }
 
     @Override
