@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Benchmark of the API on the embedded default (not a test; CI does not run it).
 #
-# Builds the -all jar if missing, starts it on a fresh data directory with a small heap, records
+# Builds the -all jar if missing or stale, starts it on a fresh data directory with the image's JVM
+# flags (read from todo-api/pom.xml) under -XX:MaxRAM standing in for the container's limit, records
 # the time from launch to the first healthy /health, signs a benchmark user up and in (every todo
 # call carries its bearer token), loads 10 000 todos, runs a mixed workload
 # (list pages, get, create, patch, delete) with wrk at 64 connections for a bounded time, and
@@ -10,7 +11,8 @@
 #
 # Usage: todo-api/src/bench/run-benchmark.sh
 # Environment: BENCH_DURATION (30s), BENCH_CONNECTIONS (64), BENCH_THREADS (2), BENCH_TODOS (10000),
-#              BENCH_PORT (3900), BENCH_MANAGEMENT_PORT (3901), BENCH_JAVA_OPTS (-Xms32m -Xmx64m -XX:+UseSerialGC -XX:TieredStopAtLevel=1).
+#              BENCH_PORT (3900), BENCH_MANAGEMENT_PORT (3901), BENCH_MAX_RAM (512m, the Compose file's
+#              memory limit), BENCH_JAVA_OPTS (-XX:MaxRAM=$BENCH_MAX_RAM and the image's JVM flags).
 # Needs: java 17, wrk, curl, jq.
 set -euo pipefail
 
@@ -25,7 +27,8 @@ readonly THREADS="${BENCH_THREADS:-2}"
 readonly TODOS="${BENCH_TODOS:-10000}"
 readonly PORT="${BENCH_PORT:-3900}"
 readonly MANAGEMENT_PORT="${BENCH_MANAGEMENT_PORT:-3901}"
-readonly JAVA_OPTS="${BENCH_JAVA_OPTS:--Xms32m -Xmx64m -XX:+UseSerialGC -XX:TieredStopAtLevel=1}"
+JAVA_OPTS="${BENCH_JAVA_OPTS:--XX:MaxRAM=${BENCH_MAX_RAM:-512m} $(image_jvm_flags)}"
+readonly JAVA_OPTS
 readonly BASE_URL="http://127.0.0.1:${PORT}"
 readonly API="${BASE_URL}/api/v1/todos"
 readonly MANAGEMENT_URL="http://127.0.0.1:${MANAGEMENT_PORT}"
@@ -40,7 +43,7 @@ SAMPLER_PID=""
 TOKEN=""
 
 usage() {
-  sed -n '2,15p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
+  sed -n '2,16p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
 }
 
 cleanup() {
@@ -158,6 +161,16 @@ heap_committed_mb() {
     | awk '/^jvm_memory_committed_bytes\{.*area="heap"/ {sum += $NF} END {printf "%d\n", sum / 1048576}'
 }
 
+# The checked-out commit, and whether the tree the jar was built from differs from it.
+commit_described() {
+  local commit
+  commit="$(git -C "${ROOT}" rev-parse --short HEAD 2>/dev/null)" || { echo unknown; return; }
+  if [[ -n "$(git -C "${ROOT}" status --porcelain --untracked-files=no 2>/dev/null)" ]]; then
+    commit="${commit} with uncommitted changes"
+  fi
+  echo "${commit}"
+}
+
 bench_value() {
   sed -n "s/^BENCH $1=//p" "${WORK}/wrk.txt"
 }
@@ -204,7 +217,7 @@ main() {
   cat >"${report}" <<REPORT
 # Benchmark ${stamp}
 
-API on the embedded default (fresh data directory), \`${JAVA_OPTS}\`, commit \`$(git -C "${ROOT}" rev-parse --short HEAD 2>/dev/null || echo unknown)\`.
+API on the embedded default (fresh data directory), \`${JAVA_OPTS}\`, commit \`$(commit_described)\`.
 Machine: $(nproc) cores, load average before the run ${load_before}, after it ${load_after} (other builds share the machine); wrk ${THREADS} threads, ${CONNECTIONS} connections, ${DURATION}.
 Workload: one signed-in user (bearer session token on every call), ${TODOS} preloaded todos; 40% list page (size 20), 30% get, 12% create, 13% patch, 5% delete.
 
