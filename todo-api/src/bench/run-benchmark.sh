@@ -218,7 +218,7 @@ main() {
 # Benchmark ${stamp}
 
 API on the embedded default (fresh data directory), \`${JAVA_OPTS}\`, commit \`$(commit_described)\`.
-Machine: $(nproc) cores, load average before the run ${load_before}, after it ${load_after} (other builds share the machine); wrk ${THREADS} threads, ${CONNECTIONS} connections, ${DURATION}.
+Machine: $(nproc) cores, load average before the run ${load_before}, after it ${load_after} (this run's own wrk, loading and API count in it, and anything else the machine runs); wrk ${THREADS} threads, ${CONNECTIONS} connections, ${DURATION}.
 Workload: one signed-in user (bearer session token on every call), ${TODOS} preloaded todos; 40% list page (size 20), 30% get, 12% create, 13% patch, 5% delete.
 
 | figure | value |
