@@ -43,8 +43,9 @@ import java.util.stream.StreamSupport;
  *   When the pinned field is the query's only condition, the page's offset is skipped in the index
  *   (from the nearer end) without reading the skipped documents.</li>
  * </ul>
- * A count ({@code countDocuments}) whose filter only pins the group field of such an index is
- * answered with the size of that value's entries.
+ * A count ({@code countDocuments}) whose filter pins the group field of such an index is answered
+ * from that value's entries: their number when the pin is the only condition, else those of their
+ * documents the whole filter matches.
  *
  * <p>In the first two cases the whole query is still matched against each candidate the stock way, and the
  * candidates come in the stock sort order: the answer is the same, the scan is gone. Anything else
@@ -81,8 +82,8 @@ final class IndexedH2Backend extends H2Backend {
 
         /**
          * The driver's {@code countDocuments} is an aggregation: {@code $match} then
-         * {@code $group {_id: 1, n: {$sum: 1}}}. When the match only pins an index's group field, the
-         * index knows the count; the reply is the one the stock aggregation gives (no document for 0).
+         * {@code $group {_id: 1, n: {$sum: 1}}}. When the match pins an index's group field, the
+         * index knows the count or the documents to count; the reply is the one the stock aggregation gives (no document for 0).
          */
         @Override
         public Document handleCommand(Channel channel, String command, Document query, DatabaseResolver databaseResolver,
@@ -208,13 +209,26 @@ final class IndexedH2Backend extends H2Backend {
             return StreamSupport.stream(Spliterators.spliteratorUnknownSize(positions, Spliterator.ORDERED), false);
         }
 
-        /** How many documents match a filter that only pins an index's group field to a string; -1 for any other filter. */
+        /**
+         * How many documents match a filter that pins an index's group field to a string: the size of
+         * the group's entries when that is the filter's only condition, else the group's documents
+         * matched one by one the stock way (never the rest of the collection, never a list of them);
+         * -1 for any other filter.
+         */
         synchronized int countThroughIndex(Document filter) {
             for (Index<Object> index : getIndexes()) {
                 if (index instanceof OwnerSortIndex ordered && ordered.servesQueries()
-                        && pinnedValue(filter, ordered.groupField()) instanceof String group
-                        && onlyPins(filter, ordered.groupField(), group)) {
-                    return ordered.size(group);
+                        && pinnedValue(filter, ordered.groupField()) instanceof String group) {
+                    if (onlyPins(filter, ordered.groupField(), group)) {
+                        return ordered.size(group);
+                    }
+                    int matching = 0;
+                    for (Iterator<Object> positions = ordered.positions(group, true); positions.hasNext(); ) {
+                        if (documentMatchesQuery(getDocument(positions.next()), filter)) {
+                            matching++;
+                        }
+                    }
+                    return matching;
                 }
             }
             return -1;
