@@ -41,6 +41,7 @@ class ApiDocumentationTest {
         assertNotNull(version, "surefire passes the project version as todolist.version");
         HttpResponse<String> document = api.get("/openapi/todolist.yml");
         assertEquals(200, document.statusCode());
+        assertEquals("application/yaml", document.headers().firstValue("Content-Type").orElse(""), document.headers().toString());
         String yaml = document.body();
         assertTrue(yaml.startsWith("openapi: 3."), yaml.substring(0, Math.min(200, yaml.length())));
         assertTrue(yaml.contains("\n  version: " + version + "\n"), "info.version should be " + version + ": " + yaml.substring(0, 400));
