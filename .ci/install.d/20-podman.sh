@@ -15,15 +15,7 @@ podman_install_packages() {
   # recommended by Debian's packages, so named here).
   local wanted=(podman runc netavark aardvark-dns iptables catatonit docker-compose mmdebstrap nginx openssl
     shellcheck curl jq ca-certificates util-linux iproute2)
-  local missing=() package
-  for package in "${wanted[@]}"; do
-    dpkg-query -W -f='${Status}' "${package}" 2>/dev/null | grep -q 'install ok installed' \
-      || missing+=("${package}")
-  done
-  if ((${#missing[@]} > 0)); then
-    echo "20-podman: installing ${missing[*]}"
-    apt-get install -y -qq "${missing[@]}" >/dev/null
-  fi
+  apt_install_missing 20-podman -- "${wanted[@]}"
 }
 
 podman_write_containers_conf() {
