@@ -27,8 +27,11 @@ public final class LogCapture implements AutoCloseable {
         return new LogCapture(type.getName());
     }
 
-    public synchronized List<ILoggingEvent> events() {
-        return List.copyOf(appender.list);
+    public List<ILoggingEvent> events() {
+        // The appender adds events under its own lock (AppenderBase.doAppend is synchronized).
+        synchronized (appender) {
+            return List.copyOf(appender.list);
+        }
     }
 
     @Override
