@@ -5,6 +5,10 @@
 # Sourced by .ci/run as root; idempotent, and a few seconds when everything is already there.
 # Facts behind each choice: shared/docs/containers-on-these-machines.md.
 
+# apt_install_missing comes from 00-apt-update.sh, which .ci/run sources first; run on its own,
+# this step sources it itself.
+# shellcheck source=.ci/install.d/00-apt-update.sh
+declare -F apt_install_missing >/dev/null || source "$(dirname "${BASH_SOURCE[0]}")/00-apt-update.sh"
 export DEBIAN_FRONTEND=noninteractive
 export DOCKER_HOST=unix:///run/podman/podman.sock
 # Testcontainers cannot pull its reaper image here.

@@ -4,6 +4,10 @@
 # beforehand, the role's convergence tests find nothing to install on this machine).
 # Sourced by .ci/run as root; idempotent. The end-to-end deploy reuses 20-podman.sh's engine.
 
+# apt_install_missing comes from 00-apt-update.sh, which .ci/run sources first; run on its own,
+# this step sources it itself.
+# shellcheck source=.ci/install.d/00-apt-update.sh
+declare -F apt_install_missing >/dev/null || source "$(dirname "${BASH_SOURCE[0]}")/00-apt-update.sh"
 export DEBIAN_FRONTEND=noninteractive
 
 ansible_install_packages() {

@@ -16,6 +16,10 @@ jar_path() {
 }
 
 # The JVM flags of the API image (the <jvmFlag> elements of todo-api/pom.xml), on one line.
+# Fails when there are none: a benchmark without them would measure another JVM than the image's.
 image_jvm_flags() {
-  sed -n 's:.*<jvmFlag>\(.*\)</jvmFlag>.*:\1:p' "${ROOT}/todo-api/pom.xml" | paste -sd ' '
+  local flags
+  flags="$(sed -n 's:^ *<jvmFlag>\(.*\)</jvmFlag> *$:\1:p' "${ROOT}/todo-api/pom.xml" | paste -sd ' ')"
+  [[ -n "${flags}" ]] || { echo "no <jvmFlag> lines found in todo-api/pom.xml" >&2; return 1; }
+  echo "${flags}"
 }

@@ -1,18 +1,20 @@
 #!/usr/bin/env bash
 # Benchmark of the API on the embedded default (not a test; CI does not run it).
 #
-# Builds the -all jar if missing or stale, starts it on a fresh data directory with the image's JVM
-# flags (read from todo-api/pom.xml) under -XX:MaxRAM standing in for the container's limit, records
-# the time from launch to the first healthy /health, signs a benchmark user up and in (every todo
-# call carries its bearer token), loads 10 000 todos, runs a mixed workload
-# (list pages, get, create, patch, delete) with wrk at 64 connections for a bounded time, and
-# writes req/s, p50/p95/p99, errors, peak RSS (VmHWM) and MongoDB connections in use (sampled
+# Builds the -all jar if missing or stale and starts it on a fresh data directory with the image's
+# JVM flags (read from todo-api/pom.xml) under -XX:MaxRAM and -XX:ActiveProcessorCount standing in
+# for the container's limits (the JVM sizes its heap and thread pools from them; the process may
+# still run on every core). Records the time from launch to the first healthy /health, signs a
+# benchmark user up and in (every todo call carries its bearer token), loads 10 000 todos, runs a
+# mixed workload (list pages, get, create, patch, delete) with wrk at 64 connections for a bounded
+# time, and writes req/s, p50/p95/p99, errors, peak RSS (VmHWM) and MongoDB connections in use (sampled
 # from /metrics on the management port) to benchmarks/results/<timestamp>.md.
 #
 # Usage: todo-api/src/bench/run-benchmark.sh
 # Environment: BENCH_DURATION (30s), BENCH_CONNECTIONS (64), BENCH_THREADS (2), BENCH_TODOS (10000),
-#              BENCH_PORT (3900), BENCH_MANAGEMENT_PORT (3901), BENCH_MAX_RAM (512m, the Compose file's
-#              memory limit), BENCH_JAVA_OPTS (-XX:MaxRAM=$BENCH_MAX_RAM and the image's JVM flags).
+#              BENCH_PORT (3900), BENCH_MANAGEMENT_PORT (3901), BENCH_MAX_RAM (512m) and BENCH_CPUS (1):
+#              the Compose file's limits; BENCH_JAVA_OPTS (-XX:MaxRAM=$BENCH_MAX_RAM
+#              -XX:ActiveProcessorCount=$BENCH_CPUS and the image's JVM flags).
 # Needs: java 17, wrk, curl, jq.
 set -euo pipefail
 
@@ -27,7 +29,7 @@ readonly THREADS="${BENCH_THREADS:-2}"
 readonly TODOS="${BENCH_TODOS:-10000}"
 readonly PORT="${BENCH_PORT:-3900}"
 readonly MANAGEMENT_PORT="${BENCH_MANAGEMENT_PORT:-3901}"
-JAVA_OPTS="${BENCH_JAVA_OPTS:--XX:MaxRAM=${BENCH_MAX_RAM:-512m} $(image_jvm_flags)}"
+JAVA_OPTS="${BENCH_JAVA_OPTS:--XX:MaxRAM=${BENCH_MAX_RAM:-512m} -XX:ActiveProcessorCount=${BENCH_CPUS:-1} $(image_jvm_flags)}"
 readonly JAVA_OPTS
 readonly BASE_URL="http://127.0.0.1:${PORT}"
 readonly API="${BASE_URL}/api/v1/todos"
@@ -43,7 +45,7 @@ SAMPLER_PID=""
 TOKEN=""
 
 usage() {
-  sed -n '2,16p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
+  sed -n '2,18p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
 }
 
 cleanup() {
@@ -165,7 +167,7 @@ heap_committed_mb() {
 commit_described() {
   local commit
   commit="$(git -C "${ROOT}" rev-parse --short HEAD 2>/dev/null)" || { echo unknown; return; }
-  if [[ -n "$(git -C "${ROOT}" status --porcelain --untracked-files=no 2>/dev/null)" ]]; then
+  if [[ -n "$(git -C "${ROOT}" status --porcelain 2>/dev/null)" ]]; then
     commit="${commit} with uncommitted changes"
   fi
   echo "${commit}"

@@ -36,7 +36,8 @@ build_image() {
 prune_replaced_images() {
   local title
   for title in todolist-api todolist-backup todolist-monitor; do
-    podman image prune -f --filter "label=org.opencontainers.image.title=${title}" >/dev/null
+    podman image prune -f --filter "label=org.opencontainers.image.title=${title}" >/dev/null \
+      || echo "build-images: could not prune the replaced ${title} images (ignored)" >&2
   done
 }
 
