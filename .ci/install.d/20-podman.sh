@@ -7,7 +7,7 @@
 
 # apt_install_missing comes from 00-apt-update.sh, which .ci/run sources first; run on its own,
 # this step sources it itself.
-# shellcheck source=.ci/install.d/00-apt-update.sh
+# shellcheck disable=SC1091 # (00-apt-update.sh is linted on its own; this path is only known at run time)
 declare -F apt_install_missing >/dev/null || source "$(dirname "${BASH_SOURCE[0]}")/00-apt-update.sh"
 export DEBIAN_FRONTEND=noninteractive
 export DOCKER_HOST=unix:///run/podman/podman.sock
