@@ -83,7 +83,8 @@ final class IndexedH2Backend extends H2Backend {
         /**
          * The driver's {@code countDocuments} is an aggregation: {@code $match} then
          * {@code $group {_id: 1, n: {$sum: 1}}}. When the match pins an index's group field, the
-         * index knows the count or the documents to count; the reply is the one the stock aggregation gives (no document for 0).
+         * index knows the count or the documents to count; the reply is the one the stock
+         * aggregation gives (no document for 0).
          */
         @Override
         public Document handleCommand(Channel channel, String command, Document query, DatabaseResolver databaseResolver,

@@ -52,7 +52,8 @@ class RequestBodyBuffersTest {
 
     private static void sendBodies(RunningApi api) {
         for (int i = 0; i < ROUNDS; i++) {
-            HttpResponse<String> created = api.post("/api/v1/todos", "{\"title\":\"buffer " + i + "\",\"notes\":\"" + "n".repeat(2000) + "\"}");
+            HttpResponse<String> created = api.post("/api/v1/todos",
+                    "{\"title\":\"buffer " + i + "\",\"notes\":\"" + "n".repeat(2000) + "\"}");
             assertEquals(201, created.statusCode(), created.body());
             String id = (String) api.object(created).get("id");
             assertEquals(200, api.patch("/api/v1/todos/" + id, "{\"completed\":true}",
