@@ -3,6 +3,9 @@ package dev.todolist.backup.job;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -30,9 +33,11 @@ class ArchiveStoreTest {
     void aPublishedArchiveIsReadableByItsOwnerOnlyAndComesWithItsChecksum() throws Exception {
         ArchiveStore store = new ArchiveStore(directory);
         Path target = store.newArchivePath(ArchiveKind.SCHEDULED, AT);
-        Path temporary = store.createTemporary(target);
-        assertEquals(List.of(".todolist-20261124T020000Z.archive.gz.tmp"), names());
-        Files.writeString(temporary, "archive bytes");
+        try (FileChannel channel = store.createTemporary(target)) {
+            assertEquals(List.of(".todolist-20261124T020000Z.archive.gz.tmp"), names());
+            channel.write(ByteBuffer.wrap("archive bytes".getBytes(StandardCharsets.US_ASCII)));
+        }
+        Path temporary = ArchiveStore.temporaryOf(target);
 
         store.publish(temporary, target, ChecksumFile.sha256(temporary));
 

@@ -49,7 +49,7 @@ class BackupRestoreTest {
     void backupThenRestoreGivesBackByteIdenticalDocumentsAndTheIndexes() throws Exception {
         MongoDatabase source = TestDatabases.seeded("roundtrip");
         ArchiveStore store = new ArchiveStore(directory);
-        BackupResult backup = TestDatabases.backupJob(source, store).backup();
+        BackupResult backup = TestDatabases.backupJob(source, store).backup(ArchiveKind.MANUAL);
 
         assertEquals(3, backup.collections());
         assertEquals(270, backup.documents());
@@ -75,7 +75,7 @@ class BackupRestoreTest {
         live.getCollection(RestoreJob.STAGING_PREFIX + "todos").insertOne(new Document("_id", "half restored"));
         ArchiveStore store = new ArchiveStore(directory);
 
-        BackupResult backup = TestDatabases.backupJob(live, store).backup();
+        BackupResult backup = TestDatabases.backupJob(live, store).backup(ArchiveKind.MANUAL);
         assertEquals(List.of("accounts", "empty", "todos"), ArchiveVerifier.verify(backup.archive()).summary()
                 .collections().stream().map(collection -> collection.namespace().collection()).toList());
 
@@ -87,7 +87,7 @@ class BackupRestoreTest {
     void restoreReplacesTheLiveDatabaseAfterASafetyBackupOfIt() throws Exception {
         MongoDatabase live = TestDatabases.seeded("replace");
         ArchiveStore store = new ArchiveStore(directory);
-        BackupResult backup = TestDatabases.backupJob(live, store).backup();
+        BackupResult backup = TestDatabases.backupJob(live, store).backup(ArchiveKind.MANUAL);
         Map<String, Map<String, String>> backedUp = TestDatabases.snapshot(live);
 
         live.getCollection("todos").deleteMany(Filters.eq("done", true));
@@ -110,7 +110,7 @@ class BackupRestoreTest {
     void restoreFailingHalfWayThroughTheSwapPutsTheLiveDataBack() throws Exception {
         MongoDatabase live = TestDatabases.seeded("halfway");
         ArchiveStore store = new ArchiveStore(directory);
-        BackupResult backup = TestDatabases.backupJob(live, store).backup();
+        BackupResult backup = TestDatabases.backupJob(live, store).backup(ArchiveKind.MANUAL);
         live.getCollection("todos").deleteMany(Filters.lt("priority", 2));
         live.getCollection("accounts").insertOne(new Document("_id", "newer"));
         Map<String, Map<String, String>> before = TestDatabases.snapshot(live);
@@ -137,7 +137,7 @@ class BackupRestoreTest {
     void restoreFailingInStagingNeverTouchesTheLiveData() throws Exception {
         MongoDatabase live = TestDatabases.seeded("staging");
         ArchiveStore store = new ArchiveStore(directory);
-        BackupResult backup = TestDatabases.backupJob(live, store).backup();
+        BackupResult backup = TestDatabases.backupJob(live, store).backup(ArchiveKind.MANUAL);
         live.getCollection("todos").deleteMany(Filters.eq("priority", 1));
         Map<String, Map<String, String>> before = TestDatabases.snapshot(live);
 
@@ -261,7 +261,7 @@ class BackupRestoreTest {
         small.getCollection("todos").insertMany(List.of(new Document("title", "a"), new Document("title", "b")));
         small.getCollection("empty_one").drop();
         small.createCollection("empty_one");
-        BackupResult backup = TestDatabases.backupJob(small, new ArchiveStore(directory)).backup();
+        BackupResult backup = TestDatabases.backupJob(small, new ArchiveStore(directory)).backup(ArchiveKind.MANUAL);
         byte[] gzipped = Files.readAllBytes(backup.archive());
         for (int length = 0; length < gzipped.length; length++) {
             byte[] prefix = java.util.Arrays.copyOf(gzipped, length);
@@ -461,7 +461,7 @@ class BackupRestoreTest {
     void aRestoreWhoseRollbackFailsTooSaysTheLiveDataChangedAndNamesTheSafetyArchive() throws Exception {
         MongoDatabase live = TestDatabases.seeded("rollbackfails");
         ArchiveStore store = new ArchiveStore(directory);
-        BackupResult backup = TestDatabases.backupJob(live, store).backup();
+        BackupResult backup = TestDatabases.backupJob(live, store).backup(ArchiveKind.MANUAL);
         RestoreListener loseTheSafetyArchiveThenFail = (step, detail) -> {
             if (step == RestoreStep.COLLECTION_SWAPPED) {
                 ArchiveFile safety = store.latest(ArchiveKind.PRE_RESTORE).orElseThrow();
@@ -489,7 +489,7 @@ class BackupRestoreTest {
     private Fixture backedUpAndChanged(String prefix) throws IOException {
         MongoDatabase live = TestDatabases.seeded(prefix);
         ArchiveStore store = new ArchiveStore(directory);
-        BackupResult backup = TestDatabases.backupJob(live, store).backup();
+        BackupResult backup = TestDatabases.backupJob(live, store).backup(ArchiveKind.MANUAL);
         live.getCollection("todos").deleteMany(Filters.eq("done", true));
         return new Fixture(live, store, backup.archive(), TestDatabases.snapshot(live));
     }
