@@ -6,7 +6,6 @@ import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.OpenOption;
@@ -71,7 +70,8 @@ public final class SafeFiles {
         try {
             channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
                     StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
-        } catch (FileSystemException e) {
+        } catch (IOException e) {
+            // O_NOFOLLOW on a link fails with ELOOP, which Java reports as a bare IOException.
             refuseLink(file);
             throw e;
         }
@@ -92,7 +92,7 @@ public final class SafeFiles {
                 // until full or at the end
             }
             return new String(buffer.array(), 0, buffer.position(), StandardCharsets.UTF_8);
-        } catch (FileSystemException e) {
+        } catch (IOException e) {
             refuseLink(file);
             throw e;
         }
@@ -102,7 +102,7 @@ public final class SafeFiles {
     public static void force(Path file) throws IOException {
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS)) {
             channel.force(true);
-        } catch (FileSystemException e) {
+        } catch (IOException e) {
             refuseLink(file);
             throw e;
         }
