@@ -17,8 +17,9 @@ import java.util.zip.ZipException;
 
 /**
  * Streams a mongodump archive, checking everything the restore tools check: the grammar, every
- * document's length, every namespace header, every CRC, every metadata JSON, and that each
- * namespace of the prelude is closed. A truncated archive always fails: the stream must end
+ * document's length, every namespace header, every CRC, every metadata JSON, every namespace
+ * against MongoDB's naming rules (a forged name is refused before a restore touches anything), and
+ * that each namespace of the prelude is closed. A truncated archive always fails: the stream must end
  * exactly after a terminator with every namespace closed (and, gzipped, with an intact gzip trailer).
  *
  * <p>It holds one document at a time. Offsets in messages count uncompressed bytes.

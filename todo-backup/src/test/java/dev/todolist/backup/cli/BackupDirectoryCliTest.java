@@ -1,17 +1,11 @@
 package dev.todolist.backup.cli;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import dev.todolist.backup.job.ArchiveKind;
 import dev.todolist.backup.job.ArchiveStore;
 import dev.todolist.backup.job.ArchiveVerifier;
 import dev.todolist.backup.job.TestArchives;
 import dev.todolist.backup.logging.CapturedLog;
-import dev.todolist.testing.MongoFixture;
-import org.bson.Document;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,31 +23,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** list, verify and prune as an operator (and manage-docker.sh) runs them against BACKUP_DIR. */
 class BackupDirectoryCliTest {
 
-    private static MongoClient client;
 
     @TempDir
     Path directory;
     @TempDir
     Path elsewhere;
 
-    @BeforeAll
-    static void connect() {
-        client = MongoClients.create(MongoFixture.connectionString());
-    }
-
-    @AfterAll
-    static void disconnect() {
-        client.close();
-    }
-
     private Map<String, String> environment(MongoDatabase database) {
-        return Map.of("MONGODB_URI", MongoFixture.uri(database.getName()), "BACKUP_DIR", directory.toString());
+        return CliRun.environment(database, directory);
     }
 
-    private MongoDatabase seeded() {
-        MongoDatabase database = client.getDatabase(MongoFixture.uniqueDatabase("dir"));
-        database.getCollection("todos").insertOne(new Document("title", "one"));
-        return database;
+    private static MongoDatabase seeded() {
+        return CliRun.seeded("dir");
     }
 
     private Path damagedBackup(MongoDatabase database) throws Exception {

@@ -1,13 +1,8 @@
 package dev.todolist.backup.cli;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import dev.todolist.backup.lock.BackupLock;
-import dev.todolist.testing.MongoFixture;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -27,31 +22,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class LinkRefusalTest {
 
     private static final String PRECIOUS = "precious content the job must never touch\n";
-    private static MongoClient client;
 
     @TempDir
     Path directory;
     @TempDir
     Path elsewhere;
 
-    @BeforeAll
-    static void connect() {
-        client = MongoClients.create(MongoFixture.connectionString());
-    }
-
-    @AfterAll
-    static void disconnect() {
-        client.close();
-    }
-
     private Map<String, String> environment(MongoDatabase database) {
-        return Map.of("MONGODB_URI", MongoFixture.uri(database.getName()), "BACKUP_DIR", directory.toString());
+        return CliRun.environment(database, directory);
     }
 
-    private MongoDatabase seeded() {
-        MongoDatabase database = client.getDatabase(MongoFixture.uniqueDatabase("links"));
-        database.getCollection("todos").insertOne(new Document("title", "one"));
-        return database;
+    private static MongoDatabase seeded() {
+        return CliRun.seeded("links");
     }
 
     private List<String> archives() throws Exception {
