@@ -1,6 +1,7 @@
 package dev.todolist.backup.cli;
 
 import com.mongodb.client.MongoClient;
+import dev.todolist.backup.job.ArchiveListing;
 import dev.todolist.backup.job.ArchiveStore;
 import dev.todolist.backup.job.BackupJob;
 import dev.todolist.backup.job.DatabaseDumper;
@@ -30,6 +31,6 @@ final class JobOptions {
 
     BackupJob backupJob(MongoClient client) {
         return new BackupJob(client.getDatabase(databaseName()), store(),
-                new DatabaseDumper("todolist-backup-" + BackupCli.version()), Clock.systemUTC());
+                new DatabaseDumper(ArchiveListing.TOOL_PREFIX + BackupCli.version()), Clock.systemUTC());
     }
 }

@@ -21,7 +21,7 @@ import java.util.Optional;
 public record ArchiveListing(List<ArchiveFile> archives, List<Ignored> ignored) {
 
     /** The tool name this job writes in its archives' headers, followed by its version. */
-    static final String TOOL_PREFIX = "todolist-backup-";
+    public static final String TOOL_PREFIX = "todolist-backup-";
 
     /** A file named like an archive that is not one of the job's, and why. */
     public record Ignored(Path path, String reason) {

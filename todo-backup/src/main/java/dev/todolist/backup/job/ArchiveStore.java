@@ -108,6 +108,7 @@ public final class ArchiveStore {
         SafeFiles.force(temporary);
         Path checksum = checksumFileOf(finalPath);
         Path checksumTemporary = temporaryOf(checksum);
+        // Locked runs removed crash leftovers first: anything under this name now was planted, and is refused.
         SafeFiles.writeNew(checksumTemporary, sha256Hex + "  " + finalPath.getFileName() + "\n");
         SafeFiles.moveToNewName(checksumTemporary, checksum);
         SafeFiles.moveToNewName(temporary, finalPath);
