@@ -3,6 +3,8 @@ package dev.todolist.backup.job;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import dev.todolist.backup.archive.ArchiveFormatException;
+import dev.todolist.backup.archive.ArchiveReader;
+import dev.todolist.backup.archive.BackupStamp;
 import dev.todolist.backup.archive.Namespace;
 import dev.todolist.testing.MongoFixture;
 import org.bson.BsonBinary;
@@ -28,6 +30,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -57,6 +60,8 @@ class BackupRestoreTest {
         assertEquals(backup.sha256() + "  " + backup.archive().getFileName() + "\n",
                 Files.readString(ArchiveStore.checksumFileOf(backup.archive())));
         assertEquals(270, ArchiveVerifier.verify(backup.archive()).summary().documentCount());
+        assertEquals(new BackupStamp("manual", backup.startedAt().truncatedTo(ChronoUnit.MILLIS)),
+                ArchiveReader.readHeader(backup.archive()).stamp(), "the kind and time listing and retention read");
 
         String target = MongoFixture.uniqueDatabase("roundtriptarget");
         RestoreResult restore = TestDatabases.restoreJob(target, store, RestoreListener.NONE)
