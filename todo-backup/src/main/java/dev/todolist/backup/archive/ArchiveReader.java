@@ -1,16 +1,10 @@
 package dev.todolist.backup.archive;
 
-import org.bson.BsonBinaryReader;
-import org.bson.BsonInvalidOperationException;
-import org.bson.BsonSerializationException;
-import org.bson.BsonType;
-
 import java.io.BufferedInputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PushbackInputStream;
-import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -23,8 +17,9 @@ import java.util.zip.ZipException;
 
 /**
  * Streams a mongodump archive, checking everything the restore tools check: the grammar, every
- * document's length, every namespace header, every CRC, every metadata JSON, and that each
- * namespace of the prelude is closed. A truncated archive always fails: the stream must end
+ * document's length, every namespace header, every CRC, every metadata JSON, every namespace
+ * against MongoDB's naming rules (a forged name is refused before a restore touches anything), and
+ * that each namespace of the prelude is closed. A truncated archive always fails: the stream must end
  * exactly after a terminator with every namespace closed (and, gzipped, with an intact gzip trailer).
  *
  * <p>It holds one document at a time. Offsets in messages count uncompressed bytes.
@@ -46,6 +41,22 @@ public final class ArchiveReader {
     public static ArchiveSummary read(Path file, ArchiveVisitor visitor) throws IOException {
         try (InputStream raw = Files.newInputStream(file)) {
             return new ArchiveReader(decompressIfGzip(new BufferedInputStream(raw, BUFFER))).read(visitor);
+        }
+    }
+
+    /**
+     * Reads only the magic number and the header of {@code file} (gzip-compressed or not): enough to
+     * tell an archive from another file and to read the job's stamp, without decoding the rest.
+     */
+    public static ArchiveHeader readHeader(Path file) throws IOException {
+        try (InputStream raw = Files.newInputStream(file)) {
+            ArchiveReader reader = new ArchiveReader(decompressIfGzip(new BufferedInputStream(raw, 512)));
+            try {
+                return reader.readMagicAndHeader();
+            } catch (ZipException | EOFException e) {
+                throw new ArchiveFormatException("archive is truncated or its gzip stream is damaged at byte "
+                        + reader.offset, e);
+            }
         }
     }
 
@@ -80,14 +91,16 @@ public final class ArchiveReader {
         }
     }
 
-    private ArchiveSummary readArchive(ArchiveVisitor visitor) throws IOException {
-        int magic = readInt(false, "the magic number");
-        if (magic != ArchiveFormat.MAGIC) {
-            throw new ArchiveFormatException(String.format(
-                    "not a mongodump archive: magic number 0x%08x, expected 0x%08x", magic, ArchiveFormat.MAGIC));
+    private ArchiveHeader readMagicAndHeader() throws IOException {
+        if (readInt(false, "the magic number") != ArchiveFormat.MAGIC) {
+            // Never echo the bytes: the file could be anything, a secret included.
+            throw new ArchiveFormatException("not an archive: neither a mongodump archive nor a gzip-compressed one");
         }
-        byte[] headerBytes = readDocument(readDocumentLength("the header document"), "the header document");
-        ArchiveHeader header = parseHeader(headerBytes);
+        return ArchiveFormat.decodeHeader(readDocument(readDocumentLength("the header document"), "the header document"));
+    }
+
+    private ArchiveSummary readArchive(ArchiveVisitor visitor) throws IOException {
+        ArchiveHeader header = readMagicAndHeader();
 
         List<CollectionMetadata> collections = new ArrayList<>();
         Map<Namespace, CollectionMetadata> byBodyNamespace = new LinkedHashMap<>();
@@ -96,7 +109,7 @@ public final class ArchiveReader {
             if (length == ArchiveFormat.TERMINATOR) {
                 break;
             }
-            CollectionMetadata metadata = parseCollectionMetadata(readDocument(length, "a prelude entry"));
+            CollectionMetadata metadata = ArchiveFormat.decodeCollectionMetadata(readDocument(length, "a prelude entry"));
             if (byBodyNamespace.putIfAbsent(metadata.bodyNamespace(), metadata) != null) {
                 throw new ArchiveFormatException("namespace " + metadata.namespace() + " appears twice in the prelude");
             }
@@ -122,7 +135,8 @@ public final class ArchiveReader {
                 throw new ArchiveFormatException("unexpected terminator at byte " + blockStart
                         + " (two terminators in a row)");
             }
-            NamespaceHeader block = parseNamespaceHeader(readDocument(length, "a namespace header"), blockStart);
+            ArchiveFormat.NamespaceHeader block = ArchiveFormat.decodeNamespaceHeader(
+                    readDocument(length, "a namespace header"), blockStart);
             Namespace namespace = block.namespace();
             if (closed.containsKey(namespace)) {
                 throw new ArchiveFormatException("namespace " + namespace + " continues after its EOF at byte " + blockStart);
@@ -167,115 +181,6 @@ public final class ArchiveReader {
                     + " (truncated?)");
         }
         return new ArchiveSummary(header, List.copyOf(collections), Collections.unmodifiableMap(closed), offset);
-    }
-
-    private record NamespaceHeader(Namespace namespace, boolean eof, long crc) {
-    }
-
-    private ArchiveHeader parseHeader(byte[] bytes) throws ArchiveFormatException {
-        Integer concurrent = null;
-        String version = null;
-        String serverVersion = null;
-        String toolVersion = null;
-        try (BsonBinaryReader reader = reader(bytes)) {
-            reader.readStartDocument();
-            while (reader.readBsonType() != BsonType.END_OF_DOCUMENT) {
-                String name = reader.readName();
-                switch (name) {
-                    case "concurrent_collections" -> concurrent = reader.readInt32();
-                    case "version" -> version = reader.readString();
-                    case "server_version" -> serverVersion = reader.readString();
-                    case "tool_version" -> toolVersion = reader.readString();
-                    default -> reader.skipValue();
-                }
-            }
-        } catch (BsonInvalidOperationException | BsonSerializationException e) {
-            throw new ArchiveFormatException("invalid archive header: " + e.getMessage(), e);
-        }
-        if (version == null || serverVersion == null) {
-            throw new ArchiveFormatException("invalid archive header: \"version\" and \"server_version\" are required");
-        }
-        if (!serverVersion.matches("\\d+\\.\\d+\\.\\d+([-+].*)?")) {
-            throw new ArchiveFormatException("invalid archive header: server_version \"" + serverVersion
-                    + "\" is not X.Y.Z");
-        }
-        return new ArchiveHeader(concurrent == null ? 1 : concurrent, version, serverVersion,
-                toolVersion == null ? "" : toolVersion);
-    }
-
-    private CollectionMetadata parseCollectionMetadata(byte[] bytes) throws ArchiveFormatException {
-        String db = null;
-        String collection = null;
-        String metadata = null;
-        int size = 0;
-        String type = null;
-        try (BsonBinaryReader reader = reader(bytes)) {
-            reader.readStartDocument();
-            while (reader.readBsonType() != BsonType.END_OF_DOCUMENT) {
-                String name = reader.readName();
-                switch (name) {
-                    case "db" -> db = reader.readString();
-                    case "collection" -> collection = reader.readString();
-                    case "metadata" -> metadata = reader.readString();
-                    case "size" -> size = reader.getCurrentBsonType() == BsonType.INT64
-                            ? (int) reader.readInt64() : reader.readInt32();
-                    case "type" -> type = reader.readString();
-                    default -> reader.skipValue();
-                }
-            }
-        } catch (BsonInvalidOperationException | BsonSerializationException e) {
-            throw new ArchiveFormatException("invalid prelude entry: " + e.getMessage(), e);
-        }
-        if (db == null || collection == null || metadata == null) {
-            throw new ArchiveFormatException("invalid prelude entry: \"db\", \"collection\" and \"metadata\" are required");
-        }
-        Namespace namespace = new Namespace(db, collection);
-        CollectionType collectionType;
-        try {
-            collectionType = type == null ? null : CollectionType.fromWireName(type);
-        } catch (IllegalArgumentException e) {
-            throw new ArchiveFormatException("invalid prelude entry for " + namespace + ": " + e.getMessage());
-        }
-        if (!(metadata.isEmpty() && namespace.isOplog())) {
-            try {
-                CollectionDescription.parse(metadata);
-            } catch (ArchiveFormatException e) {
-                throw new ArchiveFormatException("invalid metadata for namespace " + namespace + ": " + e.getMessage(), e);
-            }
-        }
-        return new CollectionMetadata(namespace, metadata, size, collectionType);
-    }
-
-    private NamespaceHeader parseNamespaceHeader(byte[] bytes, long at) throws ArchiveFormatException {
-        String db = null;
-        String collection = null;
-        Boolean eof = null;
-        Long crc = null;
-        try (BsonBinaryReader reader = reader(bytes)) {
-            reader.readStartDocument();
-            while (reader.readBsonType() != BsonType.END_OF_DOCUMENT) {
-                String name = reader.readName();
-                switch (name) {
-                    case "db" -> db = reader.readString();
-                    case "collection" -> collection = reader.readString();
-                    case "EOF" -> eof = reader.readBoolean();
-                    case "CRC" -> crc = reader.readInt64();
-                    default -> throw new ArchiveFormatException("namespace header at byte " + at
-                            + " has an unknown key \"" + name + "\"");
-                }
-            }
-        } catch (BsonInvalidOperationException | BsonSerializationException e) {
-            throw new ArchiveFormatException("invalid namespace header at byte " + at + ": " + e.getMessage(), e);
-        }
-        if (db == null || collection == null || eof == null || crc == null) {
-            throw new ArchiveFormatException("namespace header at byte " + at
-                    + " lacks one of \"db\", \"collection\", \"EOF\", \"CRC\"");
-        }
-        return new NamespaceHeader(new Namespace(db, collection), eof, crc);
-    }
-
-    private static BsonBinaryReader reader(byte[] bytes) {
-        return new BsonBinaryReader(ByteBuffer.wrap(bytes));
     }
 
     private int readDocumentLength(String what) throws IOException {

@@ -22,8 +22,23 @@ public record Namespace(String db, String collection) {
         return new Namespace(db, BUCKETS_PREFIX + collection);
     }
 
+    /** {@code db.collection} for people: control characters escaped, so a forged name cannot rewrite a terminal. */
     @Override
     public String toString() {
-        return isOplog() ? "oplog" : db + "." + collection;
+        return isOplog() ? "oplog" : printable(db + "." + collection);
+    }
+
+    /** {@code text} with every control character written as a backslash-u escape. */
+    public static String printable(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isISOControl(c)) {
+                out.append(String.format("\\u%04x", (int) c));
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
     }
 }

@@ -2,6 +2,7 @@ package dev.todolist.backup.cli;
 
 import com.mongodb.MongoException;
 import dev.todolist.backup.archive.ArchiveFormatException;
+import dev.todolist.backup.fs.UnsafeFileException;
 import dev.todolist.backup.job.RestoreFailedException;
 import dev.todolist.backup.job.RestorePlan;
 import dev.todolist.backup.lock.LockHeldException;
@@ -14,7 +15,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.file.NoSuchFileException;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 
 /** The {@code todolist-backup} command line: backup, restore, verify, list, prune, schedule. */
@@ -30,7 +33,8 @@ import java.util.Properties;
                 "3:another backup, restore or prune holds the lock",
                 "4:archive damaged or invalid; nothing was changed",
                 "5:restore failed; the live database is as it was",
-                "6:restore failed and the safety backup could not be put back"})
+                "6:restore failed and the safety backup could not be put back",
+                "7:a file the job writes in the backup directory is a link; nothing was written through it"})
 public final class BackupCli implements Runnable {
 
     private static final Logger LOG = LoggerFactory.getLogger(BackupCli.class);
@@ -58,36 +62,33 @@ public final class BackupCli implements Runnable {
         return commandLine.execute(args);
     }
 
+    /** A kind of failure: its exit code and how its one line starts; the first that matches is used. */
+    private record Outcome(Class<? extends Exception> type, int code, String prefix) {
+    }
+
+    private static final List<Outcome> OUTCOMES = List.of(
+            new Outcome(RestorePlan.PlanException.class, ExitCodes.USAGE, "cannot restore as asked: "),
+            new Outcome(ArchiveFormatException.class, ExitCodes.INVALID_ARCHIVE, "archive refused: "),
+            new Outcome(LockHeldException.class, ExitCodes.LOCKED, ""),
+            new Outcome(UnsafeFileException.class, ExitCodes.UNSAFE_FILE, "refused: "),
+            new Outcome(IllegalArgumentException.class, ExitCodes.USAGE, "invalid configuration: "),
+            new Outcome(MongoException.class, ExitCodes.FAILED, "database error: "));
+
     private static int handle(Exception exception, PrintWriter err) {
-        int code;
+        int code = ExitCodes.FAILED;
         String message;
+        Optional<Outcome> outcome = OUTCOMES.stream().filter(known -> known.type().isInstance(exception)).findFirst();
         if (exception instanceof RestoreFailedException failed) {
             code = failed.liveDataIntact() ? ExitCodes.RESTORE_FAILED_DATA_INTACT : ExitCodes.RESTORE_FAILED_DATA_CHANGED;
             message = "restore failed: " + failed.getMessage();
-        } else if (exception instanceof RestorePlan.PlanException) {
-            code = ExitCodes.USAGE;
-            message = "cannot restore as asked: " + exception.getMessage();
-        } else if (exception instanceof ArchiveFormatException) {
-            code = ExitCodes.INVALID_ARCHIVE;
-            message = "archive refused: " + exception.getMessage();
-        } else if (exception instanceof LockHeldException) {
-            code = ExitCodes.LOCKED;
-            message = exception.getMessage();
         } else if (exception instanceof NoSuchFileException missing) {
             code = ExitCodes.USAGE;
             message = "no such file: " + missing.getFile();
-        } else if (exception instanceof IllegalArgumentException) {
-            code = ExitCodes.USAGE;
-            message = "invalid configuration: " + exception.getMessage();
-        } else if (exception instanceof MongoException) {
-            code = ExitCodes.FAILED;
-            message = "database error: " + exception.getMessage();
-        } else if (exception instanceof IOException) {
-            code = ExitCodes.FAILED;
-            message = "I/O error: " + exception;
+        } else if (outcome.isPresent()) {
+            code = outcome.get().code();
+            message = outcome.get().prefix() + exception.getMessage();
         } else {
-            code = ExitCodes.FAILED;
-            message = "failed: " + exception;
+            message = (exception instanceof IOException ? "I/O error: " : "failed: ") + exception;
         }
         LOG.debug("command failed with exit code {}", code, exception);
         err.println("todolist-backup: " + message);

@@ -16,6 +16,8 @@ public final class ExitCodes {
     public static final int RESTORE_FAILED_DATA_INTACT = 5;
     /** The restore failed and the safety backup could not be put back: restore it by hand (its path is printed). */
     public static final int RESTORE_FAILED_DATA_CHANGED = 6;
+    /** A name the job writes in the backup directory is a link (or not a plain file); nothing was written through it. */
+    public static final int UNSAFE_FILE = 7;
 
     private ExitCodes() {
     }

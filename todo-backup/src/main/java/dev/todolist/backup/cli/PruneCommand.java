@@ -1,22 +1,17 @@
 package dev.todolist.backup.cli;
 
-import dev.todolist.backup.retention.Pruner;
 import dev.todolist.backup.retention.RetentionPolicy;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
-import java.util.concurrent.Callable;
 
 @Command(name = "prune", mixinStandardHelpOptions = true,
-        description = "Delete the scheduled archives the retention does not keep (pre-restore archives are never pruned).")
-final class PruneCommand implements Callable<Integer> {
+        description = {"Delete the scheduled and manual archives the retention does not keep (by the time in each",
+                "archive's header; pre-restore archives and files that are not archives of this job are never pruned)."})
+final class PruneCommand extends CliCommand {
 
-    @Spec
-    CommandSpec spec;
     @Mixin
     DirectoryOptions directory;
     @Mixin
@@ -27,12 +22,11 @@ final class PruneCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        RetentionPolicy policy = retention.policy();
-        RetentionPolicy.Decision decision = new Pruner(directory.store(), policy).prune(dryRun);
-        PrintWriter out = spec.commandLine().getOut();
+        RetentionPolicy.Decision decision = retention.pruner(directory.store()).prune(dryRun);
+        PrintWriter out = out();
         decision.keep().forEach(archive -> out.println("keep   " + archive.fileName()));
         decision.delete().forEach(archive -> out.println((dryRun ? "would delete " : "delete ") + archive.fileName()));
-        out.printf("%s: %d kept, %d %s%n", policy, decision.keep().size(), decision.delete().size(),
+        out.printf("%s: %d kept, %d %s%n", retention.policy(), decision.keep().size(), decision.delete().size(),
                 dryRun ? "to delete (dry run)" : "deleted");
         return ExitCodes.OK;
     }

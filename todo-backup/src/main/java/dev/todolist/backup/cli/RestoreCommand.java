@@ -9,31 +9,24 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 import java.io.Console;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 
 @Command(name = "restore", mixinStandardHelpOptions = true,
         description = {"Replace the database's content by FILE's: verify it fully, take a safety backup",
                 "(todolist-pre-restore-*.archive.gz), load staging collections, check options, documents and indexes, swap them in.",
-                "Any failure leaves the live data as it was."})
-final class RestoreCommand implements Callable<Integer> {
+                "Any failure leaves the live data as it was; a refused archive of the backup directory goes to its rejected/."})
+final class RestoreCommand extends CliCommand {
 
     private static final Logger LOG = LoggerFactory.getLogger(RestoreCommand.class);
 
-    @Spec
-    CommandSpec spec;
     @Mixin
-    ConnectionOptions connection;
-    @Mixin
-    DirectoryOptions directory;
+    JobOptions job;
 
     @Parameters(paramLabel = "FILE", description = "Archive to restore (ours, or mongodump --archive [--gzip]).")
     Path file;
@@ -57,19 +50,19 @@ final class RestoreCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        String database = connection.databaseName();
+        String database = job.databaseName();
         if (!dryRun && !yes && !confirmed(database)) {
             spec.commandLine().getErr().println("todolist-backup: restore cancelled, nothing was changed");
             return ExitCodes.FAILED;
         }
         long start = System.nanoTime();
-        try (MongoClient client = connection.connect()) {
-            RestoreJob job = new RestoreJob(client, database,
-                    BackupCommand.newJob(client, connection, directory), directory.store(), RestoreListener.NONE);
+        try (MongoClient client = job.connect()) {
+            RestoreJob restore = new RestoreJob(client, database, job.backupJob(client), job.store(),
+                    RestoreListener.NONE);
             Optional<String> source = Optional.ofNullable(fromDatabase);
-            RestoreResult result = dryRun ? job.dryRun(file, source, skipTimeseries)
-                    : job.restore(file, source, skipTimeseries);
-            print(result, spec.commandLine().getOut());
+            RestoreResult result = dryRun ? restore.dryRun(file, source, skipTimeseries)
+                    : restore.restore(file, source, skipTimeseries);
+            print(result, out());
         } catch (Exception e) {
             LOG.error("restore failed archive={} duration_ms={} error=\"{}\"", file.getFileName(),
                     (System.nanoTime() - start) / 1_000_000, e.getMessage());
@@ -96,7 +89,7 @@ final class RestoreCommand implements Callable<Integer> {
         if (result.dryRun()) {
             out.printf("dry run, nothing changed. A restore would:%n");
             out.printf("  take a safety backup of %s into %s (todolist-pre-restore-<UTC time>.archive.gz)%n",
-                    plan.targetDatabase(), directory.store().directory());
+                    plan.targetDatabase(), job.store().directory());
             out.printf("  load staging collections, check their options, documents (byte for byte) and indexes,"
                     + " then replace the live collections:%n");
         } else {

@@ -31,9 +31,7 @@ final class ScheduleCommand implements Callable<Integer> {
     private static final Logger LOG = LoggerFactory.getLogger(ScheduleCommand.class);
 
     @Mixin
-    ConnectionOptions connection;
-    @Mixin
-    DirectoryOptions directory;
+    JobOptions job;
     @Mixin
     RetentionOptions retention;
 
@@ -69,11 +67,11 @@ final class ScheduleCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--http-port / BACKUP_HTTP_PORT must be 0-65535, not " + httpPort);
         }
         BackupMetrics metrics = new BackupMetrics();
-        try (MongoClient client = connection.connect();
+        ArchiveStore store = job.store();
+        Pruner pruner = retention.pruner(store);
+        try (MongoClient client = job.connect();
              StatusServer status = httpPort == 0 ? null : StatusServer.start(httpHost, httpPort, metrics)) {
-            BackupJob job = BackupCommand.newJob(client, connection, directory);
-            Pruner pruner = new Pruner(directory.store(), policy);
-            ArchiveStore store = directory.store();
+            BackupJob backupJob = job.backupJob(client);
             metrics.watchInterruptedRestore(() -> {
                 try {
                     return store.interruptedRestore();
@@ -81,13 +79,14 @@ final class ScheduleCommand implements Callable<Integer> {
                     return Optional.of("cannot read the restore marker of " + store.directory() + ": " + e.getMessage());
                 }
             });
-            BackupScheduler scheduler = new BackupScheduler(schedule, () -> job.backup(() -> pruner.pruneWhileLocked(false)),
+            BackupScheduler scheduler = new BackupScheduler(schedule,
+                    () -> backupJob.backup(ArchiveKind.SCHEDULED, () -> pruner.pruneWhileLocked(false)),
                     metrics, Clock.systemUTC());
             Runtime.getRuntime().addShutdownHook(new Thread(scheduler::stop, "backup-scheduler-stop"));
             LOG.info("backup schedule started: database={} dir={} cron=\"{}\" retention=\"{}\" http={}",
-                    connection.databaseName(), directory.store().directory(), schedule, policy,
+                    job.databaseName(), store.directory(), schedule, policy,
                     status == null ? "off" : httpHost + ":" + status.port() + " (/health, /metrics)");
-            scheduler.runUntilStopped(directory.store().latest(ArchiveKind.SCHEDULED).map(ArchiveFile::createdAt),
+            scheduler.runUntilStopped(store.latest(ArchiveKind.SCHEDULED).map(ArchiveFile::createdAt),
                     catchUp, runOnStart);
         }
         return ExitCodes.OK;

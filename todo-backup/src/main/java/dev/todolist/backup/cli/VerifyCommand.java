@@ -4,33 +4,35 @@ import dev.todolist.backup.archive.ArchiveSummary;
 import dev.todolist.backup.archive.CollectionMetadata;
 import dev.todolist.backup.job.ArchiveVerifier;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 
 @Command(name = "verify", mixinStandardHelpOptions = true,
-        description = "Check FILE's .sha256 (when present) and decode the whole archive, every CRC included. Touches no database.")
-final class VerifyCommand implements Callable<Integer> {
+        description = {"Check FILE's .sha256 (when present) and decode the whole archive, every CRC included. Touches no database.",
+                "A refused FILE of the backup directory is moved to its rejected/ (with its .sha256)."})
+final class VerifyCommand extends CliCommand {
 
-    @Spec
-    CommandSpec spec;
+    @Mixin
+    DirectoryOptions directory;
 
     @Parameters(paramLabel = "FILE", description = "Archive (.archive.gz, or an uncompressed mongodump archive).")
     Path file;
 
     @Override
     public Integer call() throws Exception {
-        ArchiveVerifier.Verification verification = ArchiveVerifier.verify(file);
-        PrintWriter out = spec.commandLine().getOut();
+        ArchiveVerifier.Verification verification = ArchiveVerifier.verifyOrReject(file, directory.store());
+        PrintWriter out = out();
         ArchiveSummary summary = verification.summary();
         out.printf("%s: OK%n", file);
         out.printf("  sha256     %s%n", verification.sha256().map(hex -> hex + " (matches the .sha256 file)")
                 .orElse("no .sha256 file (integrity checked by the CRCs only)"));
         out.printf("  written by %s for MongoDB %s%n", summary.header().toolVersion(), summary.header().serverVersion());
+        if (summary.header().stamp() != null) {
+            out.printf("  kind       %s, created %s%n", summary.header().stamp().kind(), summary.header().stamp().createdAt());
+        }
         for (CollectionMetadata collection : summary.collections()) {
             out.printf("  %-40s %-10s %d documents%n", collection.namespace(), collection.effectiveType().wireName(),
                     summary.documentsOf(collection));

@@ -1,46 +1,41 @@
 package dev.todolist.backup.job;
 
+import dev.todolist.backup.fs.SafeFiles;
+
 import java.io.IOException;
 import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
- * The backup directory: archive names, atomic publication, listing and deletion.
+ * The backup directory: archive names, atomic publication, listing, rejection and deletion.
  *
  * <p>An archive is written under a hidden temporary name ({@code .NAME.tmp}), fsynced, its
  * {@code .sha256} published (temporary, fsync, rename), then renamed to its final name and the
  * directory fsynced. So a name matching {@code *.archive.gz} always denotes a complete archive with
  * its checksum, whatever moment a crash hits; leftovers of a crash are hidden {@code .tmp} files,
- * removed by the next locked run.
+ * removed by the next locked run. Every file is written through {@link SafeFiles}: never through a link.
  */
 public final class ArchiveStore {
 
     public static final String ARCHIVE_SUFFIX = ".archive.gz";
     public static final String CHECKSUM_SUFFIX = ".sha256";
+    /** Where refused archives go, out of the way of listing and retention. */
+    public static final String REJECTED_DIRECTORY = "rejected";
     private static final String TEMPORARY_SUFFIX = ".tmp";
     /** Present while a restore swaps collections (see {@link #markSwapInProgress}). */
     static final String SWAP_MARKER = ".todolist-restore-swap-in-progress";
+    private static final int MARKER_MAX_BYTES = 4096;
     private static final DateTimeFormatter TIMESTAMP =
             DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
-    private static final Pattern NAME = Pattern.compile(
-            "todolist-(pre-restore-)?(\\d{8}T\\d{6}Z)(?:-(\\d+))?" + Pattern.quote(ARCHIVE_SUFFIX));
 
     private final Path directory;
 
@@ -52,42 +47,38 @@ public final class ArchiveStore {
         return directory;
     }
 
-    /** Archives of the directory, oldest first; files that do not follow the naming are ignored. */
+    /** The job's archives, oldest first by the time in their headers. */
     public List<ArchiveFile> list() throws IOException {
-        if (!Files.isDirectory(directory)) {
-            return List.of();
-        }
+        return scan().archives();
+    }
+
+    /** Every {@code *.archive.gz} of the directory: the job's archives, and the files that only look like them. */
+    public ArchiveListing scan() throws IOException {
         List<ArchiveFile> archives = new ArrayList<>();
-        try (DirectoryStream<Path> entries = Files.newDirectoryStream(directory, "todolist-*" + ARCHIVE_SUFFIX)) {
-            for (Path entry : entries) {
-                parse(entry).ifPresent(archives::add);
+        List<ArchiveListing.Ignored> ignored = new ArrayList<>();
+        if (Files.isDirectory(directory)) {
+            try (DirectoryStream<Path> entries = Files.newDirectoryStream(directory, "*" + ARCHIVE_SUFFIX)) {
+                for (Path entry : entries) {
+                    ArchiveListing.identify(entry).ifPresentOrElse(archives::add,
+                            () -> ignored.add(ArchiveListing.Ignored.of(entry)));
+                }
             }
         }
-        archives.sort(Comparator.comparing(ArchiveFile::createdAt).thenComparing(ArchiveFile::sequence));
-        return archives;
+        archives.sort(ArchiveFile.OLDEST_FIRST);
+        ignored.sort((a, b) -> a.path().compareTo(b.path()));
+        return new ArchiveListing(List.copyOf(archives), List.copyOf(ignored));
     }
 
     public Optional<ArchiveFile> latest(ArchiveKind kind) throws IOException {
         return list().stream().filter(archive -> archive.kind() == kind).reduce((first, second) -> second);
     }
 
-    static Optional<ArchiveFile> parse(Path file) {
-        Matcher matcher = NAME.matcher(file.getFileName().toString());
-        if (!matcher.matches()) {
-            return Optional.empty();
-        }
-        ArchiveKind kind = matcher.group(1) == null ? ArchiveKind.SCHEDULED : ArchiveKind.PRE_RESTORE;
-        Instant createdAt = Instant.from(TIMESTAMP.parse(matcher.group(2)));
-        int sequence = matcher.group(3) == null ? 1 : Integer.parseInt(matcher.group(3));
-        return Optional.of(new ArchiveFile(file, kind, createdAt, sequence));
-    }
-
-    /** A final name for an archive taken at {@code time} that no published archive uses yet. */
+    /** A final name for an archive taken at {@code time} that nothing in the directory uses yet. */
     public Path newArchivePath(ArchiveKind kind, Instant time) throws IOException {
         Files.createDirectories(directory);
         String base = kind.prefix() + TIMESTAMP.format(time);
         Path candidate = directory.resolve(base + ARCHIVE_SUFFIX);
-        for (int sequence = 2; Files.exists(candidate) || Files.exists(temporaryOf(candidate)); sequence++) {
+        for (int sequence = 2; taken(candidate) || taken(temporaryOf(candidate)); sequence++) {
             candidate = directory.resolve(base + "-" + sequence + ARCHIVE_SUFFIX);
         }
         return candidate;
@@ -102,16 +93,11 @@ public final class ArchiveStore {
         return archive.resolveSibling(archive.getFileName() + CHECKSUM_SUFFIX);
     }
 
-    /** Creates the temporary file, readable by its owner only: an archive holds the whole database. */
-    public Path createTemporary(Path finalPath) throws IOException {
+    /** Creates the temporary file of {@code finalPath}, new and readable by its owner only (an archive holds the whole database). */
+    public FileChannel createTemporary(Path finalPath) throws IOException {
         Path temporary = temporaryOf(finalPath);
         Files.deleteIfExists(temporary);
-        try {
-            Files.createFile(temporary, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        } catch (UnsupportedOperationException e) {
-            Files.createFile(temporary);
-        }
-        return temporary;
+        return SafeFiles.createNew(temporary);
     }
 
     /**
@@ -119,14 +105,14 @@ public final class ArchiveStore {
      * (a line {@code sha256sum -c} accepts), rename it to its final name, fsync the directory.
      */
     public void publish(Path temporary, Path finalPath, String sha256Hex) throws IOException {
-        force(temporary);
+        SafeFiles.force(temporary);
         Path checksum = checksumFileOf(finalPath);
         Path checksumTemporary = temporaryOf(checksum);
-        Files.writeString(checksumTemporary, sha256Hex + "  " + finalPath.getFileName() + "\n", StandardCharsets.US_ASCII);
-        force(checksumTemporary);
-        move(checksumTemporary, checksum);
-        move(temporary, finalPath);
-        forceDirectory();
+        // Locked runs removed crash leftovers first: anything under this name now was planted, and is refused.
+        SafeFiles.writeNew(checksumTemporary, sha256Hex + "  " + finalPath.getFileName() + "\n");
+        SafeFiles.moveToNewName(checksumTemporary, checksum);
+        SafeFiles.moveToNewName(temporary, finalPath);
+        SafeFiles.forceDirectory(directory);
     }
 
     /**
@@ -149,13 +135,45 @@ public final class ArchiveStore {
                 "todolist-*" + ARCHIVE_SUFFIX + CHECKSUM_SUFFIX)) {
             for (Path entry : entries) {
                 String name = entry.getFileName().toString();
-                if (!Files.exists(entry.resolveSibling(name.substring(0, name.length() - CHECKSUM_SUFFIX.length())))) {
+                if (!taken(entry.resolveSibling(name.substring(0, name.length() - CHECKSUM_SUFFIX.length())))) {
                     Files.deleteIfExists(entry);
                     removed.add(entry);
                 }
             }
         }
         return removed;
+    }
+
+    /** Whether {@code file} is an entry of this directory itself (not of a subdirectory). */
+    public boolean contains(Path file) {
+        Path absolute = file.toAbsolutePath().normalize();
+        return directory.equals(absolute.getParent()) && taken(absolute);
+    }
+
+    /**
+     * Moves a refused file of this directory (and its {@code .sha256}) into {@code rejected/}, so
+     * that it neither sorts among the good archives nor is offered again; a file elsewhere stays.
+     *
+     * @return where it went, or empty when it is not in this directory
+     */
+    public Optional<Path> reject(Path file) throws IOException {
+        if (!contains(file)) {
+            return Optional.empty();
+        }
+        Path absolute = file.toAbsolutePath().normalize();
+        Path rejected = SafeFiles.realDirectory(directory.resolve(REJECTED_DIRECTORY));
+        String name = absolute.getFileName().toString();
+        Path target = rejected.resolve(name);
+        for (int sequence = 2; taken(target) || taken(checksumFileOf(target)); sequence++) {
+            target = rejected.resolve(name + "." + sequence);
+        }
+        SafeFiles.moveToNewName(absolute, target);
+        if (taken(checksumFileOf(absolute))) {
+            SafeFiles.moveToNewName(checksumFileOf(absolute), checksumFileOf(target));
+        }
+        SafeFiles.forceDirectory(rejected);
+        SafeFiles.forceDirectory(directory);
+        return Optional.of(target);
     }
 
     /**
@@ -165,53 +183,50 @@ public final class ArchiveStore {
      */
     public void markSwapInProgress(String database, Path safetyArchive, Instant since) throws IOException {
         Path temporary = temporaryOf(directory.resolve(SWAP_MARKER));
-        Files.writeString(temporary, "a restore of database " + database + " began replacing its collections at "
+        Files.deleteIfExists(temporary);
+        SafeFiles.writeNew(temporary, "a restore of database " + database + " began replacing its collections at "
                 + since + " and did not finish: the live data may mix old and new collections; restore "
-                + safetyArchive + " (the data as it was before) or another archive\n", StandardCharsets.UTF_8);
-        force(temporary);
-        Files.move(temporary, directory.resolve(SWAP_MARKER), StandardCopyOption.ATOMIC_MOVE,
-                StandardCopyOption.REPLACE_EXISTING);
-        forceDirectory();
+                + safetyArchive + " (the data as it was before) or another archive\n");
+        SafeFiles.replace(temporary, directory.resolve(SWAP_MARKER));
+        SafeFiles.forceDirectory(directory);
     }
 
     public void clearSwapInProgress() throws IOException {
         Files.deleteIfExists(directory.resolve(SWAP_MARKER));
-        forceDirectory();
+        SafeFiles.forceDirectory(directory);
     }
 
-    /** What an interrupted restore left to say, if one did. */
+    /** What an interrupted restore left to say, if one did (read without following a link, never echoing another file). */
     public Optional<String> interruptedRestore() throws IOException {
         Path marker = directory.resolve(SWAP_MARKER);
-        return Files.exists(marker) ? Optional.of(Files.readString(marker, StandardCharsets.UTF_8).strip()) : Optional.empty();
+        if (!taken(marker)) {
+            return Optional.empty();
+        }
+        if (!SafeFiles.isRegularFile(marker)) {
+            return Optional.of("the restore marker " + marker + " is a link or not a file, so this job did not write"
+                    + " it: remove it");
+        }
+        return Optional.of(SafeFiles.readSmall(marker, MARKER_MAX_BYTES).strip());
     }
 
     /** Deletes an archive and its checksum file (the archive first: no archive is left unchecked). */
     public void delete(ArchiveFile archive) throws IOException {
         Files.deleteIfExists(archive.path());
         Files.deleteIfExists(archive.checksumFile());
-        forceDirectory();
+        SafeFiles.forceDirectory(directory);
     }
 
-    private static void move(Path from, Path to) throws IOException {
+    static Optional<Instant> timeOfName(String fileName, ArchiveKind kind) {
+        String rest = fileName.substring(kind.prefix().length());
         try {
-            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
-        } catch (AtomicMoveNotSupportedException e) {
-            throw new IOException("the backup directory does not support atomic renames: " + to.getParent(), e);
-        } catch (FileAlreadyExistsException e) {
-            throw new IOException("refusing to overwrite " + to, e);
+            return Optional.of(Instant.from(TIMESTAMP.parse(rest.substring(0, 16))));
+        } catch (RuntimeException e) {
+            return Optional.empty();
         }
     }
 
-    private static void force(Path file) throws IOException {
-        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
-            channel.force(true);
-        }
-    }
-
-    private void forceDirectory() throws IOException {
-        // A rename is durable only once the directory entry is: fsync the directory itself (Linux allows it).
-        try (FileChannel channel = FileChannel.open(directory, StandardOpenOption.READ)) {
-            channel.force(true);
-        }
+    /** A name is taken by anything there, a dangling link included. */
+    private static boolean taken(Path path) {
+        return Files.exists(path, LinkOption.NOFOLLOW_LINKS);
     }
 }

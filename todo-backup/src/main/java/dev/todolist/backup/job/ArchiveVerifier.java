@@ -1,8 +1,12 @@
 package dev.todolist.backup.job;
 
+import dev.todolist.backup.archive.ArchiveFormatException;
 import dev.todolist.backup.archive.ArchiveReader;
 import dev.todolist.backup.archive.ArchiveSummary;
 import dev.todolist.backup.archive.ArchiveVisitor;
+import dev.todolist.backup.lock.BackupLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -13,6 +17,8 @@ import java.util.Optional;
 /** {@code verify FILE}: the checksum file, then a full decode of the archive; no database is touched. */
 public final class ArchiveVerifier {
 
+    private static final Logger LOG = LoggerFactory.getLogger(ArchiveVerifier.class);
+
     public record Verification(Path archive, Optional<String> sha256, ArchiveSummary summary, long fileBytes) {
     }
 
@@ -20,7 +26,7 @@ public final class ArchiveVerifier {
     }
 
     /**
-     * @throws dev.todolist.backup.archive.ArchiveFormatException when anything about the archive is wrong
+     * @throws ArchiveFormatException when anything about the archive is wrong
      * @throws NoSuchFileException when there is no such file
      */
     public static Verification verify(Path archive) throws IOException {
@@ -30,5 +36,33 @@ public final class ArchiveVerifier {
         Optional<String> sha256 = ChecksumFile.verify(archive);
         ArchiveSummary summary = ArchiveReader.read(archive, new ArchiveVisitor() { });
         return new Verification(archive, sha256, summary, Files.size(archive));
+    }
+
+    /**
+     * {@link #verify}, and a refused file of the backup directory is moved to {@code rejected/}
+     * (under the directory's lock), so that it no longer sorts among the good archives.
+     *
+     * @throws ArchiveFormatException whose message also says where the refused file went
+     */
+    public static Verification verifyOrReject(Path archive, ArchiveStore store) throws IOException {
+        try {
+            return verify(archive);
+        } catch (ArchiveFormatException refused) {
+            throw reject(archive, store, refused);
+        }
+    }
+
+    private static ArchiveFormatException reject(Path archive, ArchiveStore store, ArchiveFormatException refused) {
+        if (!store.contains(archive)) {
+            return refused;
+        }
+        String outcome;
+        try (BackupLock ignored = BackupLock.acquire(store.directory(), "reject")) {
+            outcome = store.reject(archive).map(moved -> "moved to " + moved).orElse("left in place");
+        } catch (IOException e) {
+            outcome = "left in place: " + e.getMessage();
+        }
+        LOG.warn("archive rejected archive={} {} reason=\"{}\"", archive.getFileName(), outcome, refused.getMessage());
+        return new ArchiveFormatException(refused.getMessage() + "; " + outcome, refused);
     }
 }

@@ -1,6 +1,7 @@
 package dev.todolist.backup.job;
 
 import com.mongodb.client.MongoDatabase;
+import dev.todolist.backup.archive.BackupStamp;
 import dev.todolist.backup.lock.BackupLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -8,6 +9,7 @@ import org.slf4j.LoggerFactory;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.channels.Channels;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.DigestOutputStream;
@@ -48,19 +50,19 @@ public final class BackupJob {
     }
 
     /** A scheduled or manual backup: takes the directory's lock, so it never overlaps another run. */
-    public BackupResult backup() throws IOException {
-        return backup(FollowUp.NONE);
+    public BackupResult backup(ArchiveKind kind) throws IOException {
+        return backup(kind, FollowUp.NONE);
     }
 
     /**
      * A backup then {@code followUp}, under one hold of the directory's lock, so that no other run
      * can slip in between (and a retention never fails for a lock its own backup just released).
      */
-    public BackupResult backup(FollowUp followUp) throws IOException {
+    public BackupResult backup(ArchiveKind kind, FollowUp followUp) throws IOException {
         try (BackupLock ignored = BackupLock.acquire(store.directory(), "backup")) {
             store.removeLeftovers();
             store.interruptedRestore().ifPresent(message -> LOG.warn("backing up a database in doubt: {}", message));
-            BackupResult result = backupWhileLocked(ArchiveKind.SCHEDULED);
+            BackupResult result = backupWhileLocked(kind);
             try {
                 followUp.run();
             } catch (IOException | RuntimeException e) {
@@ -76,15 +78,15 @@ public final class BackupJob {
         Instant started = clock.instant();
         long startNanos = System.nanoTime();
         Path target = store.newArchivePath(kind, started);
-        Path temporary = store.createTemporary(target);
+        Path temporary = ArchiveStore.temporaryOf(target);
         try {
             MessageDigest sha256 = ChecksumFile.newDigest();
             DatabaseDumper.DumpTotals totals;
-            try (OutputStream file = Files.newOutputStream(temporary);
+            try (OutputStream file = Channels.newOutputStream(store.createTemporary(target));
                  DigestOutputStream digesting = new DigestOutputStream(new BufferedOutputStream(file, BUFFER), sha256);
                  GZIPOutputStream gzip = new GZIPOutputStream(digesting, BUFFER);
                  OutputStream archive = new BufferedOutputStream(gzip, BUFFER)) {
-                totals = dumper.dump(database, archive);
+                totals = dumper.dump(database, archive, new BackupStamp(kind.wireName(), started));
                 archive.flush();
                 gzip.finish();
             }

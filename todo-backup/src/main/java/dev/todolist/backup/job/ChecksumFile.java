@@ -1,6 +1,7 @@
 package dev.todolist.backup.job;
 
 import dev.todolist.backup.archive.ArchiveFormatException;
+import dev.todolist.backup.archive.Namespace;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -67,8 +68,8 @@ public final class ChecksumFile {
         }
         String named = Path.of(matcher.group(2)).getFileName().toString();
         if (!named.equals(archive.getFileName().toString())) {
-            throw new ArchiveFormatException("checksum file " + checksumFile.getFileName() + " is for " + named
-                    + ", not for " + archive.getFileName());
+            throw new ArchiveFormatException("checksum file " + checksumFile.getFileName() + " is for "
+                    + Namespace.printable(named) + ", not for " + archive.getFileName());
         }
         String expected = matcher.group(1).toLowerCase();
         String actual = sha256(archive);

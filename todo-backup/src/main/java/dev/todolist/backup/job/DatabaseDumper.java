@@ -4,6 +4,7 @@ import com.mongodb.client.MongoCursor;
 import com.mongodb.client.MongoDatabase;
 import dev.todolist.backup.archive.ArchiveHeader;
 import dev.todolist.backup.archive.ArchiveWriter;
+import dev.todolist.backup.archive.BackupStamp;
 import dev.todolist.backup.archive.CollectionDescription;
 import dev.todolist.backup.archive.CollectionMetadata;
 import dev.todolist.backup.archive.CollectionType;
@@ -49,11 +50,12 @@ public final class DatabaseDumper {
     public record DumpTotals(int collections, long documents, long uncompressedBytes) {
     }
 
-    public DumpTotals dump(MongoDatabase database, OutputStream out) throws IOException {
+    /** @param stamp the archive's kind and time, written into its header */
+    public DumpTotals dump(MongoDatabase database, OutputStream out, BackupStamp stamp) throws IOException {
         List<CollectionMetadata> collections = describeCollections(database);
         ArchiveWriter writer = new ArchiveWriter(out);
         writer.writePrelude(new ArchiveHeader(CONCURRENT_COLLECTIONS, ArchiveHeader.FORMAT_VERSION,
-                serverVersion(database), toolVersion), collections);
+                serverVersion(database), toolVersion, stamp), collections);
         long documents = 0;
         for (CollectionMetadata collection : collections) {
             Namespace body = collection.bodyNamespace();

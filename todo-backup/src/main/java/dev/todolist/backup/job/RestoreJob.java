@@ -1,19 +1,11 @@
 package dev.todolist.backup.job;
 
-import com.mongodb.MongoException;
 import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.InsertManyOptions;
-import dev.todolist.backup.archive.ArchiveReader;
-import dev.todolist.backup.archive.ArchiveVisitor;
-import dev.todolist.backup.archive.Namespace;
 import dev.todolist.backup.lock.BackupLock;
-import org.bson.BsonArray;
 import org.bson.BsonBoolean;
 import org.bson.BsonDocument;
 import org.bson.BsonString;
-import org.bson.RawBsonDocument;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,8 +13,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -55,8 +45,6 @@ import java.util.TreeSet;
 public final class RestoreJob {
 
     private static final Logger LOG = LoggerFactory.getLogger(RestoreJob.class);
-    private static final int BATCH_DOCUMENTS = 1000;
-    private static final int BATCH_BYTES = 8 * 1024 * 1024;
     /** Prefix of the staging collections; the restore drops every collection that has it. */
     public static final String STAGING_PREFIX = "_restore_staging.";
 
@@ -86,7 +74,8 @@ public final class RestoreJob {
     }
 
     /**
-     * @throws dev.todolist.backup.archive.ArchiveFormatException when the archive is damaged (nothing was changed)
+     * @throws dev.todolist.backup.archive.ArchiveFormatException when the archive is damaged (nothing was
+     *         changed; a refused archive of the backup directory is moved to its {@code rejected/})
      * @throws RestorePlan.PlanException when the archive's database must be chosen, or it holds time-series
      *                                   collections the caller did not agree to skip (nothing was changed)
      * @throws RestoreFailedException when a step after the verification failed
@@ -94,7 +83,7 @@ public final class RestoreJob {
     public RestoreResult restore(Path archive, Optional<String> sourceDatabase, boolean skipTimeseries)
             throws IOException, RestoreFailedException {
         long start = System.nanoTime();
-        ArchiveVerifier.Verification verification = ArchiveVerifier.verify(archive);
+        ArchiveVerifier.Verification verification = ArchiveVerifier.verifyOrReject(archive, store);
         RestorePlan plan = RestorePlan.of(verification.summary(), targetDatabase, sourceDatabase, skipTimeseries);
         notify(RestoreStep.VERIFIED, archive.getFileName().toString(), null);
         try (BackupLock ignored = BackupLock.acquire(store.directory(), "restore")) {
@@ -133,169 +122,18 @@ public final class RestoreJob {
     /** Loads and checks the staging collections; on failure drops them, the live data never touched. */
     private void stage(Path archive, RestorePlan plan, Path safetyArchive, RestoreListener listener)
             throws RestoreFailedException {
-        MongoDatabase database = client.getDatabase(targetDatabase);
+        Staging staging = new Staging(client.getDatabase(targetDatabase));
         try {
-            dropStaging(database);
-            Map<String, DocumentSetDigest> archived = load(archive, plan, database);
+            staging.drop();
+            Map<String, DocumentSetDigest> archived = staging.load(archive, plan);
             notify(RestoreStep.STAGING_LOADED, STAGING_PREFIX + "*", safetyArchive, listener);
-            check(plan, database, archived);
-            probeViews(plan, database);
+            staging.check(plan, archived);
+            staging.probeViews(plan);
             notify(RestoreStep.STAGING_CHECKED, STAGING_PREFIX + "*", safetyArchive, listener);
         } catch (Exception e) {
-            dropStagingQuietly(database);
+            staging.dropQuietly();
             throw new RestoreFailedException("restore into the staging collections failed, the live collections of "
                     + targetDatabase + " were not changed: " + describe(e), e, true, safetyArchive);
-        }
-    }
-
-    /**
-     * Creates the staged collections with their options, loads their documents and builds their
-     * indexes; returns each collection's documents as the archive holds them.
-     */
-    private Map<String, DocumentSetDigest> load(Path archive, RestorePlan plan, MongoDatabase staging) throws IOException {
-        Map<String, DocumentSetDigest> archived = new HashMap<>();
-        for (RestorePlan.CollectionRestore collection : plan.collections()) {
-            BsonDocument create = new BsonDocument("create", new BsonString(STAGING_PREFIX + collection.name()));
-            collection.description().options().forEach(create::put);
-            staging.runCommand(create);
-            requireKept(collection, staging, "collection");
-            archived.put(collection.name(), new DocumentSetDigest());
-        }
-        Map<Namespace, RestorePlan.CollectionRestore> targets = plan.byBodyNamespace();
-        ArchiveReader.read(archive, new ArchiveVisitor() {
-            private final List<RawBsonDocument> batch = new ArrayList<>();
-            private long batchBytes;
-            private MongoCollection<RawBsonDocument> current;
-            private InsertManyOptions insertOptions;
-            private DocumentSetDigest digest;
-
-            @Override
-            public void segmentStart(Namespace namespace) {
-                RestorePlan.CollectionRestore target = targets.get(namespace);
-                current = target == null ? null
-                        : staging.getCollection(STAGING_PREFIX + target.name(), RawBsonDocument.class);
-                digest = target == null ? null : archived.get(target.name());
-                // Documents were valid when dumped; the flag needs a privilege of its own, so only ask for it when a validator exists.
-                insertOptions = new InsertManyOptions().ordered(true).bypassDocumentValidation(
-                        target != null && target.description().options().containsKey("validator") ? Boolean.TRUE : null);
-            }
-
-            @Override
-            public void document(Namespace namespace, byte[] bson) {
-                if (current == null) {
-                    return;
-                }
-                digest.add(bson, 0, bson.length);
-                batch.add(new RawBsonDocument(bson));
-                batchBytes += bson.length;
-                if (batch.size() >= BATCH_DOCUMENTS || batchBytes >= BATCH_BYTES) {
-                    flush();
-                }
-            }
-
-            @Override
-            public void segmentEnd(Namespace namespace) {
-                flush();
-                current = null;
-            }
-
-            private void flush() {
-                if (!batch.isEmpty()) {
-                    current.insertMany(batch, insertOptions);
-                    batch.clear();
-                    batchBytes = 0;
-                }
-            }
-        });
-        for (RestorePlan.CollectionRestore collection : plan.collections()) {
-            BsonArray indexes = new BsonArray();
-            for (BsonDocument index : collection.description().indexes()) {
-                if (!"_id_".equals(index.getString("name").getValue())) {
-                    BsonDocument spec = index.clone();
-                    spec.remove("ns");
-                    indexes.add(spec);
-                }
-            }
-            if (!indexes.isEmpty()) {
-                staging.runCommand(new BsonDocument("createIndexes", new BsonString(STAGING_PREFIX + collection.name()))
-                        .append("indexes", indexes));
-            }
-        }
-        return archived;
-    }
-
-    /**
-     * Every staged collection holds exactly the archive's documents, byte for byte, and has every
-     * index of the archive with its key and options.
-     */
-    private static void check(RestorePlan plan, MongoDatabase staging, Map<String, DocumentSetDigest> archived) {
-        for (RestorePlan.CollectionRestore collection : plan.collections()) {
-            MongoCollection<RawBsonDocument> staged = staging.getCollection(STAGING_PREFIX + collection.name(),
-                    RawBsonDocument.class);
-            DocumentSetDigest stored = new DocumentSetDigest();
-            for (RawBsonDocument document : staged.find().batchSize(BATCH_DOCUMENTS)) {
-                stored.add(document.getByteBuffer().asNIO());
-            }
-            if (stored.count() != collection.expectedDocuments()) {
-                throw new IllegalStateException("staged " + collection.name() + " has " + stored.count()
-                        + " documents, the archive " + collection.expectedDocuments());
-            }
-            if (!stored.sameDocumentsAs(archived.get(collection.name()))) {
-                throw new IllegalStateException("staged " + collection.name() + " has the archive's " + stored.count()
-                        + " documents, but not byte for byte: the server stored some values differently from the"
-                        + " archive (mongo-java-server turns undefined into null, for example)");
-            }
-            Map<String, BsonDocument> indexes = new HashMap<>();
-            staged.listIndexes(BsonDocument.class).forEach(index -> indexes.put(index.getString("name").getValue(), index));
-            for (BsonDocument expected : collection.description().indexes()) {
-                String name = expected.getString("name").getValue();
-                BsonDocument actual = indexes.get(name);
-                if (actual == null) {
-                    throw new IllegalStateException("staged " + collection.name() + " lacks the index " + name
-                            + " (has " + new TreeSet<>(indexes.keySet()) + ")");
-                }
-                Optional<String> difference = ServerSpecs.indexDifference(expected, actual);
-                if (difference.isPresent()) {
-                    throw new IllegalStateException("the server did not build the index " + name + " of "
-                            + collection.name() + " as the archive describes it: " + difference.get());
-                }
-            }
-        }
-    }
-
-    /**
-     * Views are created only during the swap (a view cannot be renamed into place), so first prove
-     * that the server creates each one faithfully under a staging name.
-     */
-    private static void probeViews(RestorePlan plan, MongoDatabase staging) {
-        for (RestorePlan.CollectionRestore view : plan.views()) {
-            BsonDocument create = new BsonDocument("create", new BsonString(STAGING_PREFIX + view.name()));
-            view.description().options().forEach(create::put);
-            staging.runCommand(create);
-            requireKept(view, staging, "view");
-            staging.getCollection(STAGING_PREFIX + view.name()).drop();
-        }
-    }
-
-    /** The server kept the type and every option of a staged collection or view, or the restore stops here. */
-    private static void requireKept(RestorePlan.CollectionRestore collection, MongoDatabase staging, String type) {
-        String stagedName = STAGING_PREFIX + collection.name();
-        BsonDocument info = staging.listCollections(BsonDocument.class)
-                .filter(new BsonDocument("name", new BsonString(stagedName))).first();
-        if (info == null) {
-            throw new IllegalStateException("the server did not create " + stagedName);
-        }
-        String actualType = info.getString("type", new BsonString("collection")).getValue();
-        BsonDocument options = info.getDocument("options", new BsonDocument());
-        if (!type.equals(actualType)) {
-            throw new IllegalStateException("the server created " + collection.name() + " as a " + actualType
-                    + ", not as a " + type + " (mongo-java-server has no views): restore this archive into MongoDB");
-        }
-        Optional<String> difference = ServerSpecs.optionsDifference(collection.description().options(), options);
-        if (difference.isPresent()) {
-            throw new IllegalStateException("the server did not keep the options of " + collection.name() + ": "
-                    + difference.get() + " (mongo-java-server ignores collection options): restore this archive"
-                    + " into MongoDB");
         }
     }
 
@@ -322,7 +160,7 @@ public final class RestoreJob {
             live.runCommand(create);
         }
         listener.stepCompleted(RestoreStep.VIEWS_CREATED, Integer.toString(plan.views().size()));
-        dropStaging(live);
+        new Staging(live).drop();
         listener.stepCompleted(RestoreStep.STAGING_DROPPED, STAGING_PREFIX + "*");
         return others;
     }
@@ -382,24 +220,6 @@ public final class RestoreJob {
             listener.stepCompleted(step, detail);
         } catch (Exception e) {
             throw new RestoreFailedException("restore stopped after " + step + ": " + describe(e), e, true, safetyArchive);
-        }
-    }
-
-    /** Drops the staging collections, including those a crashed restore left behind. */
-    private static void dropStaging(MongoDatabase database) {
-        for (String name : database.listCollectionNames()) {
-            if (name.startsWith(STAGING_PREFIX)) {
-                database.getCollection(name).drop();
-            }
-        }
-    }
-
-    private static void dropStagingQuietly(MongoDatabase database) {
-        try {
-            dropStaging(database);
-        } catch (MongoException e) {
-            LOG.warn("could not drop the staging collections {}* of {}: {}", STAGING_PREFIX, database.getName(),
-                    e.getMessage());
         }
     }
 

@@ -1,5 +1,7 @@
 package dev.todolist.backup.lock;
 
+import dev.todolist.backup.fs.SafeFiles;
+
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -8,14 +10,15 @@ import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 
 /**
  * The one lock that keeps backups, restores and prunes of a backup directory from overlapping:
  * an OS file lock ({@link FileChannel#tryLock()}) on {@code .todolist-backup.lock}, so it is
  * released by the kernel when the holder dies, however it dies. The file stays; its content
- * (pid and start time of the holder) is for people reading it.
+ * (pid and start time of the holder) is for people reading it. The file is opened without
+ * following links ({@link SafeFiles#openOrCreate}): a link planted under its name is refused, never
+ * truncated through.
  */
 public final class BackupLock implements AutoCloseable {
 
@@ -33,12 +36,12 @@ public final class BackupLock implements AutoCloseable {
      * Takes the lock of {@code directory} without waiting.
      *
      * @throws LockHeldException when another run (in this process or another) holds it
+     * @throws dev.todolist.backup.fs.UnsafeFileException when the lock file's name is a link
      */
     public static BackupLock acquire(Path directory, String purpose) throws IOException {
         Files.createDirectories(directory);
         Path file = directory.resolve(FILE_NAME);
-        FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
-                StandardOpenOption.WRITE);
+        FileChannel channel = SafeFiles.openOrCreate(file);
         FileLock lock;
         try {
             lock = channel.tryLock();

@@ -1,18 +1,19 @@
 package dev.todolist.backup.retention;
 
 import dev.todolist.backup.job.ArchiveFile;
-import dev.todolist.backup.job.ArchiveKind;
 import dev.todolist.backup.job.ArchiveStore;
 import dev.todolist.backup.lock.BackupLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.time.Clock;
 import java.util.List;
 
 /**
- * {@code prune}: deletes the scheduled archives the retention policy does not keep. Pre-restore
- * safety archives are never pruned: they are deleted by hand once a restore is confirmed good.
+ * {@code prune}: deletes the scheduled and manual archives the retention policy does not keep.
+ * Pre-restore safety archives are never pruned: they are deleted by hand once a restore is
+ * confirmed good. Files that only look like archives are neither counted nor deleted.
  */
 public final class Pruner {
 
@@ -20,10 +21,12 @@ public final class Pruner {
 
     private final ArchiveStore store;
     private final RetentionPolicy policy;
+    private final Clock clock;
 
-    public Pruner(ArchiveStore store, RetentionPolicy policy) {
+    public Pruner(ArchiveStore store, RetentionPolicy policy, Clock clock) {
         this.store = store;
         this.policy = policy;
+        this.clock = clock;
     }
 
     /** Takes the directory's lock, then prunes (or with {@code dryRun} only decides). */
@@ -34,9 +37,8 @@ public final class Pruner {
     }
 
     public RetentionPolicy.Decision pruneWhileLocked(boolean dryRun) throws IOException {
-        List<ArchiveFile> scheduled = store.list().stream().filter(archive -> archive.kind() == ArchiveKind.SCHEDULED)
-                .toList();
-        RetentionPolicy.Decision decision = policy.apply(scheduled);
+        List<ArchiveFile> prunable = store.list().stream().filter(archive -> archive.kind().pruned()).toList();
+        RetentionPolicy.Decision decision = policy.apply(prunable, clock.instant());
         if (!dryRun) {
             for (ArchiveFile archive : decision.delete()) {
                 store.delete(archive);

@@ -2,11 +2,12 @@ package dev.todolist.backup.retention;
 
 import dev.todolist.backup.job.ArchiveFile;
 
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
-import java.time.temporal.IsoFields;
+import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -14,11 +15,12 @@ import java.util.Set;
 import java.util.function.Function;
 
 /**
- * Which scheduled archives to keep: the newest {@code keepLast}, plus the newest archive of each of
- * the last {@code keepDaily} UTC days that have one, plus the newest of each of the last
- * {@code keepWeekly} ISO weeks that have one (the rules of restic's and borg's {@code --keep-*}).
- * An archive kept by any rule is kept. The newest archive is always kept, and a policy of all
- * zeros keeps everything: a retention setting can never delete every backup.
+ * Which archives to keep, by the time in their headers: the newest {@code keepLast}, plus the
+ * newest archive of each of the last {@code keepDaily} calendar days (UTC, today included), plus
+ * the newest of each of the last {@code keepWeekly} calendar ISO weeks (this week included). A day
+ * or week without an archive uses up its place, so an old archive never survives because the
+ * days before it were empty. An archive kept by any rule is kept. The newest archive is always
+ * kept, and a policy of all zeros keeps everything: a retention setting can never delete every backup.
  */
 public record RetentionPolicy(int keepLast, int keepDaily, int keepWeekly) {
 
@@ -36,10 +38,10 @@ public record RetentionPolicy(int keepLast, int keepDaily, int keepWeekly) {
     public record Decision(List<ArchiveFile> keep, List<ArchiveFile> delete) {
     }
 
-    /** Splits {@code archives} (any order) into those to keep and those to delete, both oldest first. */
-    public Decision apply(List<ArchiveFile> archives) {
+    /** Splits {@code archives} (any order) into those to keep and those to delete at {@code now}, both oldest first. */
+    public Decision apply(List<ArchiveFile> archives, Instant now) {
         List<ArchiveFile> newestFirst = new ArrayList<>(archives);
-        newestFirst.sort(Comparator.comparing(ArchiveFile::createdAt).thenComparing(ArchiveFile::sequence).reversed());
+        newestFirst.sort(ArchiveFile.OLDEST_FIRST.reversed());
         Set<ArchiveFile> keep = new LinkedHashSet<>();
         if (keepsEverything()) {
             keep.addAll(newestFirst);
@@ -48,9 +50,11 @@ public record RetentionPolicy(int keepLast, int keepDaily, int keepWeekly) {
                 keep.add(newestFirst.get(0));
             }
             newestFirst.stream().limit(keepLast).forEach(keep::add);
-            keepNewestPerPeriod(newestFirst, keepDaily, archive -> utc(archive).toLocalDate(), keep);
-            keepNewestPerPeriod(newestFirst, keepWeekly, archive -> utc(archive).get(IsoFields.WEEK_BASED_YEAR) * 100
-                    + utc(archive).get(IsoFields.WEEK_OF_WEEK_BASED_YEAR), keep);
+            LocalDate today = dayOf(now);
+            keepNewestPerPeriod(newestFirst, keepDaily, today.minusDays(keepDaily - 1L),
+                    archive -> dayOf(archive.createdAt()), keep);
+            keepNewestPerPeriod(newestFirst, keepWeekly, mondayOf(today).minusWeeks(keepWeekly - 1L),
+                    archive -> mondayOf(dayOf(archive.createdAt())), keep);
         }
         List<ArchiveFile> kept = new ArrayList<>();
         List<ArchiveFile> deleted = new ArrayList<>();
@@ -61,21 +65,30 @@ public record RetentionPolicy(int keepLast, int keepDaily, int keepWeekly) {
         return new Decision(kept, deleted);
     }
 
-    private static void keepNewestPerPeriod(List<ArchiveFile> newestFirst, int periods,
-                                            Function<ArchiveFile, Object> periodOf, Set<ArchiveFile> keep) {
-        Set<Object> seen = new HashSet<>();
+    /** Keeps the newest archive of each period that starts on or after {@code first}. */
+    private static void keepNewestPerPeriod(List<ArchiveFile> newestFirst, int periods, LocalDate first,
+                                            Function<ArchiveFile, LocalDate> periodOf, Set<ArchiveFile> keep) {
+        if (periods == 0) {
+            return;
+        }
+        Set<LocalDate> seen = new HashSet<>();
         for (ArchiveFile archive : newestFirst) {
-            if (seen.size() >= periods) {
+            LocalDate period = periodOf.apply(archive);
+            if (period.isBefore(first)) {
                 return;
             }
-            if (seen.add(periodOf.apply(archive))) {
+            if (seen.add(period)) {
                 keep.add(archive);
             }
         }
     }
 
-    private static ZonedDateTime utc(ArchiveFile archive) {
-        return archive.createdAt().atZone(ZoneOffset.UTC);
+    private static LocalDate dayOf(Instant instant) {
+        return instant.atZone(ZoneOffset.UTC).toLocalDate();
+    }
+
+    private static LocalDate mondayOf(LocalDate day) {
+        return day.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
     }
 
     @Override

@@ -15,6 +15,38 @@ public final class Fixtures {
             "timeseries_tests_dump.archive");
     public static final String BAD_FORMAT = "bad-format.archive";
 
+    /**
+     * Namespaces only a forged archive holds, each breaking one of MongoDB's naming rules; an archive
+     * naming any of them is refused while it is read ({@link #hostileArchive}).
+     */
+    public static final List<Namespace> HOSTILE_NAMESPACES = List.of(
+            new Namespace("todolist", ""),
+            new Namespace("todolist", "to\0dos"),
+            new Namespace("todolist", "../etc/passwd"),
+            new Namespace("todolist", "$cmd"),
+            new Namespace("todolist", "to$dos"),
+            new Namespace("todolist", "\u001b[2Jcleared"),
+            new Namespace("todolist", "t" + "o".repeat(250)),
+            new Namespace("", "todos"),
+            new Namespace("..", "todos"),
+            new Namespace("../todolist", "todos"),
+            new Namespace("todo list", "todos"),
+            new Namespace("todo\0list", "todos"),
+            new Namespace("d".repeat(64), "todos"));
+
+    /** A well-formed archive (CRCs right) of one empty collection in {@code namespace}, written with the job's writer. */
+    public static byte[] hostileArchive(Namespace namespace) throws IOException {
+        String metadata = new CollectionDescription(new org.bson.BsonDocument(), List.of(), null, namespace.collection(),
+                CollectionType.COLLECTION.wireName()).toCanonicalJson();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ArchiveWriter writer = new ArchiveWriter(out);
+        writer.writePrelude(new ArchiveHeader(1, ArchiveHeader.FORMAT_VERSION, "7.0.0", "forged"),
+                List.of(new CollectionMetadata(namespace, metadata, 0, CollectionType.COLLECTION)));
+        writer.writeNamespace(namespace, List.of());
+        writer.finish();
+        return out.toByteArray();
+    }
+
     private Fixtures() {
     }
 

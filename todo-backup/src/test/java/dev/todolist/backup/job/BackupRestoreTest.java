@@ -3,6 +3,8 @@ package dev.todolist.backup.job;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import dev.todolist.backup.archive.ArchiveFormatException;
+import dev.todolist.backup.archive.ArchiveReader;
+import dev.todolist.backup.archive.BackupStamp;
 import dev.todolist.backup.archive.Namespace;
 import dev.todolist.testing.MongoFixture;
 import org.bson.BsonBinary;
@@ -28,6 +30,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -49,7 +52,7 @@ class BackupRestoreTest {
     void backupThenRestoreGivesBackByteIdenticalDocumentsAndTheIndexes() throws Exception {
         MongoDatabase source = TestDatabases.seeded("roundtrip");
         ArchiveStore store = new ArchiveStore(directory);
-        BackupResult backup = TestDatabases.backupJob(source, store).backup();
+        BackupResult backup = TestDatabases.backupJob(source, store).backup(ArchiveKind.MANUAL);
 
         assertEquals(3, backup.collections());
         assertEquals(270, backup.documents());
@@ -57,6 +60,8 @@ class BackupRestoreTest {
         assertEquals(backup.sha256() + "  " + backup.archive().getFileName() + "\n",
                 Files.readString(ArchiveStore.checksumFileOf(backup.archive())));
         assertEquals(270, ArchiveVerifier.verify(backup.archive()).summary().documentCount());
+        assertEquals(new BackupStamp("manual", backup.startedAt().truncatedTo(ChronoUnit.MILLIS)),
+                ArchiveReader.readHeader(backup.archive()).stamp(), "the kind and time listing and retention read");
 
         String target = MongoFixture.uniqueDatabase("roundtriptarget");
         RestoreResult restore = TestDatabases.restoreJob(target, store, RestoreListener.NONE)
@@ -75,7 +80,7 @@ class BackupRestoreTest {
         live.getCollection(RestoreJob.STAGING_PREFIX + "todos").insertOne(new Document("_id", "half restored"));
         ArchiveStore store = new ArchiveStore(directory);
 
-        BackupResult backup = TestDatabases.backupJob(live, store).backup();
+        BackupResult backup = TestDatabases.backupJob(live, store).backup(ArchiveKind.MANUAL);
         assertEquals(List.of("accounts", "empty", "todos"), ArchiveVerifier.verify(backup.archive()).summary()
                 .collections().stream().map(collection -> collection.namespace().collection()).toList());
 
@@ -87,7 +92,7 @@ class BackupRestoreTest {
     void restoreReplacesTheLiveDatabaseAfterASafetyBackupOfIt() throws Exception {
         MongoDatabase live = TestDatabases.seeded("replace");
         ArchiveStore store = new ArchiveStore(directory);
-        BackupResult backup = TestDatabases.backupJob(live, store).backup();
+        BackupResult backup = TestDatabases.backupJob(live, store).backup(ArchiveKind.MANUAL);
         Map<String, Map<String, String>> backedUp = TestDatabases.snapshot(live);
 
         live.getCollection("todos").deleteMany(Filters.eq("done", true));
@@ -110,7 +115,7 @@ class BackupRestoreTest {
     void restoreFailingHalfWayThroughTheSwapPutsTheLiveDataBack() throws Exception {
         MongoDatabase live = TestDatabases.seeded("halfway");
         ArchiveStore store = new ArchiveStore(directory);
-        BackupResult backup = TestDatabases.backupJob(live, store).backup();
+        BackupResult backup = TestDatabases.backupJob(live, store).backup(ArchiveKind.MANUAL);
         live.getCollection("todos").deleteMany(Filters.lt("priority", 2));
         live.getCollection("accounts").insertOne(new Document("_id", "newer"));
         Map<String, Map<String, String>> before = TestDatabases.snapshot(live);
@@ -137,7 +142,7 @@ class BackupRestoreTest {
     void restoreFailingInStagingNeverTouchesTheLiveData() throws Exception {
         MongoDatabase live = TestDatabases.seeded("staging");
         ArchiveStore store = new ArchiveStore(directory);
-        BackupResult backup = TestDatabases.backupJob(live, store).backup();
+        BackupResult backup = TestDatabases.backupJob(live, store).backup(ArchiveKind.MANUAL);
         live.getCollection("todos").deleteMany(Filters.eq("priority", 1));
         Map<String, Map<String, String>> before = TestDatabases.snapshot(live);
 
@@ -261,7 +266,7 @@ class BackupRestoreTest {
         small.getCollection("todos").insertMany(List.of(new Document("title", "a"), new Document("title", "b")));
         small.getCollection("empty_one").drop();
         small.createCollection("empty_one");
-        BackupResult backup = TestDatabases.backupJob(small, new ArchiveStore(directory)).backup();
+        BackupResult backup = TestDatabases.backupJob(small, new ArchiveStore(directory)).backup(ArchiveKind.MANUAL);
         byte[] gzipped = Files.readAllBytes(backup.archive());
         for (int length = 0; length < gzipped.length; length++) {
             byte[] prefix = java.util.Arrays.copyOf(gzipped, length);
@@ -461,7 +466,7 @@ class BackupRestoreTest {
     void aRestoreWhoseRollbackFailsTooSaysTheLiveDataChangedAndNamesTheSafetyArchive() throws Exception {
         MongoDatabase live = TestDatabases.seeded("rollbackfails");
         ArchiveStore store = new ArchiveStore(directory);
-        BackupResult backup = TestDatabases.backupJob(live, store).backup();
+        BackupResult backup = TestDatabases.backupJob(live, store).backup(ArchiveKind.MANUAL);
         RestoreListener loseTheSafetyArchiveThenFail = (step, detail) -> {
             if (step == RestoreStep.COLLECTION_SWAPPED) {
                 ArchiveFile safety = store.latest(ArchiveKind.PRE_RESTORE).orElseThrow();
@@ -489,7 +494,7 @@ class BackupRestoreTest {
     private Fixture backedUpAndChanged(String prefix) throws IOException {
         MongoDatabase live = TestDatabases.seeded(prefix);
         ArchiveStore store = new ArchiveStore(directory);
-        BackupResult backup = TestDatabases.backupJob(live, store).backup();
+        BackupResult backup = TestDatabases.backupJob(live, store).backup(ArchiveKind.MANUAL);
         live.getCollection("todos").deleteMany(Filters.eq("done", true));
         return new Fixture(live, store, backup.archive(), TestDatabases.snapshot(live));
     }

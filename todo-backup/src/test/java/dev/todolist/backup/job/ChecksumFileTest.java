@@ -37,8 +37,10 @@ class ChecksumFileTest {
     private Path published() throws IOException {
         ArchiveStore store = new ArchiveStore(directory);
         Path target = store.newArchivePath(ArchiveKind.SCHEDULED, Instant.parse("2026-11-24T02:00:00Z"));
-        Path temporary = store.createTemporary(target);
-        Files.write(temporary, "pretend this is an archive".getBytes(StandardCharsets.UTF_8));
+        try (java.nio.channels.FileChannel channel = store.createTemporary(target)) {
+            channel.write(java.nio.ByteBuffer.wrap("pretend this is an archive".getBytes(StandardCharsets.UTF_8)));
+        }
+        Path temporary = ArchiveStore.temporaryOf(target);
         store.publish(temporary, target, ChecksumFile.sha256(temporary));
         return target;
     }

@@ -49,7 +49,7 @@ class CrashDuringBackupTest {
             assertTrue(names().stream().noneMatch(name -> name.endsWith(".sha256")), names().toString());
             assertTrue(names().stream().anyMatch(name -> name.startsWith(".todolist-") && name.endsWith(".tmp")));
 
-            BackupResult next = TestDatabases.backupJob(database, store).backup();
+            BackupResult next = TestDatabases.backupJob(database, store).backup(ArchiveKind.MANUAL);
             assertEquals(15_000, ArchiveVerifier.verify(next.archive()).summary().documentCount());
             assertFalse(names().stream().anyMatch(name -> name.endsWith(".tmp")), "the next run removed the leftover");
         } finally {

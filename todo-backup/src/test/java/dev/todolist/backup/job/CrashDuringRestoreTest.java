@@ -33,7 +33,7 @@ class CrashDuringRestoreTest {
     void aRestoreKilledMidSwapIsReportedAndItsSafetyArchivePutsTheDataBack() throws Exception {
         MongoDatabase live = TestDatabases.seeded("killedrestore");
         ArchiveStore store = new ArchiveStore(directory);
-        BackupResult backup = TestDatabases.backupJob(live, store).backup();
+        BackupResult backup = TestDatabases.backupJob(live, store).backup(ArchiveKind.MANUAL);
         live.getCollection("todos").deleteMany(Filters.lt("priority", 3));
         live.getCollection("accounts").insertOne(new Document("_id", "after the backup"));
         Map<String, Map<String, String>> before = TestDatabases.snapshot(live);

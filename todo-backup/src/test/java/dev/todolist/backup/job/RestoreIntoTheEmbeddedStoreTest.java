@@ -36,7 +36,7 @@ class RestoreIntoTheEmbeddedStoreTest {
     void restoredDataSurvivesARestartOfTheEmbeddedStoreAndARepeatedRestore() throws Exception {
         MongoDatabase source = TestDatabases.seeded("embeddedrestore");
         ArchiveStore store = new ArchiveStore(archives);
-        BackupResult backup = TestDatabases.backupJob(source, store).backup();
+        BackupResult backup = TestDatabases.backupJob(source, store).backup(ArchiveKind.MANUAL);
         Map<String, Map<String, String>> expected = TestDatabases.snapshot(source);
         Map<String, List<String>> expectedIndexes = TestDatabases.indexes(source);
 

@@ -2,6 +2,7 @@ package dev.todolist.backup.job;
 
 import dev.todolist.backup.archive.ArchiveHeader;
 import dev.todolist.backup.archive.ArchiveWriter;
+import dev.todolist.backup.archive.BackupStamp;
 import dev.todolist.backup.archive.CollectionDescription;
 import dev.todolist.backup.archive.CollectionMetadata;
 import dev.todolist.backup.archive.CollectionType;
@@ -15,6 +16,7 @@ import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.zip.GZIPOutputStream;
@@ -60,6 +62,25 @@ public final class TestArchives {
     }
 
     public static Path write(Path file, List<InDatabase> entries) throws IOException {
+        return write(file, null, entries);
+    }
+
+    /**
+     * A one-document archive stamped as the job stamps its own ({@code kind}, dumped at {@code at}),
+     * published in {@code store} the way the job publishes (temporary name, {@code .sha256}, rename).
+     */
+    public static Path published(ArchiveStore store, ArchiveKind kind, Instant at) throws IOException {
+        Path target = store.newArchivePath(kind, at);
+        Path temporary = ArchiveStore.temporaryOf(target);
+        store.createTemporary(target).close();
+        write(temporary, new BackupStamp(kind.wireName(), at), List.of(new InDatabase("todolist",
+                Entry.collection("todos", "{}", List.of(BsonDocument.parse("{_id: 1}"))))));
+        store.publish(temporary, target, ChecksumFile.sha256(temporary));
+        return target;
+    }
+
+    /** An archive whose header carries {@code stamp} (none when {@code null}, as mongodump writes it). */
+    public static Path write(Path file, BackupStamp stamp, List<InDatabase> entries) throws IOException {
         List<CollectionMetadata> prelude = new ArrayList<>();
         for (InDatabase located : entries) {
             Entry entry = located.entry();
@@ -69,7 +90,7 @@ public final class TestArchives {
         }
         try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(file))) {
             ArchiveWriter writer = new ArchiveWriter(out);
-            writer.writePrelude(new ArchiveHeader(1, ArchiveHeader.FORMAT_VERSION, "7.0.0", "test"), prelude);
+            writer.writePrelude(new ArchiveHeader(1, ArchiveHeader.FORMAT_VERSION, "7.0.0", "test", stamp), prelude);
             for (InDatabase located : entries) {
                 List<ByteBuffer> documents = new ArrayList<>();
                 located.entry().documents().forEach(document -> documents.add(

@@ -3,12 +3,15 @@ package dev.todolist.backup.retention;
 import dev.todolist.backup.job.ArchiveFile;
 import dev.todolist.backup.job.ArchiveKind;
 import dev.todolist.backup.job.ArchiveStore;
+import dev.todolist.backup.job.TestArchives;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -19,6 +22,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class RetentionPolicyTest {
 
+    /** Tuesday 2026-11-24, 15:00 UTC: an hour after the last archive of {@link #twiceDailyForThirtyDays}. */
+    private static final Instant NOW = Instant.parse("2026-11-24T15:00:00Z");
+
     @TempDir
     Path directory;
 
@@ -27,15 +33,22 @@ class RetentionPolicyTest {
         List<ArchiveFile> archives = new ArrayList<>();
         Instant last = Instant.parse("2026-11-24T14:00:00Z");
         for (int i = 0; i < 60; i++) {
-            Instant at = last.minusSeconds(i * 12L * 3600);
-            archives.add(new ArchiveFile(Path.of("todolist-" + i + ".archive.gz"), ArchiveKind.SCHEDULED, at, 1));
+            archives.add(archive(last.minusSeconds(i * 12L * 3600)));
         }
         return archives;
     }
 
+    private static ArchiveFile archive(Instant at) {
+        return new ArchiveFile(Path.of("todolist-" + at.toEpochMilli() + ".archive.gz"), ArchiveKind.SCHEDULED, at);
+    }
+
+    private static List<String> kept(RetentionPolicy policy, List<ArchiveFile> archives, Instant now) {
+        return policy.apply(archives, now).keep().stream().map(archive -> archive.createdAt().toString()).toList();
+    }
+
     @Test
     void keepLastKeepsTheNewestOnly() {
-        RetentionPolicy.Decision decision = new RetentionPolicy(3, 0, 0).apply(twiceDailyForThirtyDays());
+        RetentionPolicy.Decision decision = new RetentionPolicy(3, 0, 0).apply(twiceDailyForThirtyDays(), NOW);
         assertEquals(List.of("2026-11-23T14:00:00Z", "2026-11-24T02:00:00Z", "2026-11-24T14:00:00Z"),
                 decision.keep().stream().map(archive -> archive.createdAt().toString()).toList());
         assertEquals(57, decision.delete().size());
@@ -43,30 +56,61 @@ class RetentionPolicyTest {
 
     @Test
     void keepDailyKeepsTheNewestArchiveOfEachOfTheLastDays() {
-        RetentionPolicy.Decision decision = new RetentionPolicy(0, 3, 0).apply(twiceDailyForThirtyDays());
         assertEquals(List.of("2026-11-22T14:00:00Z", "2026-11-23T14:00:00Z", "2026-11-24T14:00:00Z"),
-                decision.keep().stream().map(archive -> archive.createdAt().toString()).toList());
+                kept(new RetentionPolicy(0, 3, 0), twiceDailyForThirtyDays(), NOW));
+    }
+
+    @Test
+    void keepDailyCountsCalendarDaysSoAnArchiveFromLastYearGoes() {
+        List<ArchiveFile> archives = List.of(archive(Instant.parse("2025-11-20T02:00:00Z")),
+                archive(Instant.parse("2026-11-21T02:00:00Z")), archive(Instant.parse("2026-11-24T02:00:00Z")));
+        // The last 7 calendar days are 11-18 to 11-24: two of them have an archive, last year's is not among them.
+        assertEquals(List.of("2026-11-21T02:00:00Z", "2026-11-24T02:00:00Z"),
+                kept(new RetentionPolicy(0, 7, 0), archives, NOW));
+    }
+
+    @Test
+    void keepDailyCountsTodayEvenBeforeTodaysBackup() {
+        List<ArchiveFile> archives = List.of(archive(Instant.parse("2026-11-21T02:00:00Z")),
+                archive(Instant.parse("2026-11-22T02:00:00Z")), archive(Instant.parse("2026-11-23T02:00:00Z")));
+        // 3 days at 2026-11-24 are 11-22, 11-23 and today (no archive yet): 11-21 goes.
+        assertEquals(List.of("2026-11-22T02:00:00Z", "2026-11-23T02:00:00Z"),
+                kept(new RetentionPolicy(0, 3, 0), archives, Instant.parse("2026-11-24T01:00:00Z")));
     }
 
     @Test
     void keepWeeklyKeepsTheNewestArchiveOfEachIsoWeek() {
-        RetentionPolicy.Decision decision = new RetentionPolicy(0, 0, 3).apply(twiceDailyForThirtyDays());
         // ISO weeks end on Sunday: 2026-11-15 and 2026-11-22 are Sundays.
         assertEquals(List.of("2026-11-15T14:00:00Z", "2026-11-22T14:00:00Z", "2026-11-24T14:00:00Z"),
-                decision.keep().stream().map(archive -> archive.createdAt().toString()).toList());
+                kept(new RetentionPolicy(0, 0, 3), twiceDailyForThirtyDays(), NOW));
+    }
+
+    @Test
+    void keepWeeklyCountsCalendarWeeksSoAWeekWithoutArchivesUsesItsPlace() {
+        List<ArchiveFile> archives = List.of(archive(Instant.parse("2026-10-01T02:00:00Z")),
+                archive(Instant.parse("2026-11-10T02:00:00Z")), archive(Instant.parse("2026-11-24T02:00:00Z")));
+        // The last 3 ISO weeks start on 11-09, 11-16 and 11-23; October's archive is in none of them.
+        assertEquals(List.of("2026-11-10T02:00:00Z", "2026-11-24T02:00:00Z"),
+                kept(new RetentionPolicy(0, 0, 3), archives, NOW));
     }
 
     @Test
     void rulesAddUp() {
-        RetentionPolicy.Decision decision = new RetentionPolicy(2, 3, 2).apply(twiceDailyForThirtyDays());
         assertEquals(List.of("2026-11-22T14:00:00Z", "2026-11-23T14:00:00Z", "2026-11-24T02:00:00Z",
                         "2026-11-24T14:00:00Z"),
-                decision.keep().stream().map(archive -> archive.createdAt().toString()).toList());
+                kept(new RetentionPolicy(2, 3, 2), twiceDailyForThirtyDays(), NOW));
+    }
+
+    @Test
+    void theNewestArchiveIsKeptEvenWhenEveryRuleHasPassedIt() {
+        List<ArchiveFile> archives = List.of(archive(Instant.parse("2025-01-01T02:00:00Z")),
+                archive(Instant.parse("2025-01-02T02:00:00Z")));
+        assertEquals(List.of("2025-01-02T02:00:00Z"), kept(new RetentionPolicy(0, 7, 4), archives, NOW));
     }
 
     @Test
     void allZerosKeepsEverything() {
-        assertTrue(new RetentionPolicy(0, 0, 0).apply(twiceDailyForThirtyDays()).delete().isEmpty());
+        assertTrue(new RetentionPolicy(0, 0, 0).apply(twiceDailyForThirtyDays(), NOW).delete().isEmpty());
     }
 
     @Test
@@ -74,31 +118,67 @@ class RetentionPolicyTest {
         assertThrows(IllegalArgumentException.class, () -> new RetentionPolicy(-1, 0, 0));
     }
 
+    private Pruner pruner(RetentionPolicy policy) {
+        return new Pruner(new ArchiveStore(directory), policy, Clock.fixed(NOW, ZoneOffset.UTC));
+    }
+
     @Test
     void pruneDeletesArchivesWithTheirChecksumsAndNeverPreRestoreArchives() throws Exception {
-        for (String name : List.of("todolist-20261120T020000Z.archive.gz", "todolist-20261121T020000Z.archive.gz",
-                "todolist-20261122T020000Z.archive.gz", "todolist-pre-restore-20261101T020000Z.archive.gz")) {
-            Files.writeString(directory.resolve(name), "x");
-            Files.writeString(directory.resolve(name + ".sha256"), "x");
-        }
+        ArchiveStore store = new ArchiveStore(directory);
+        Path oldest = TestArchives.published(store, ArchiveKind.SCHEDULED, Instant.parse("2026-11-20T02:00:00Z"));
+        TestArchives.published(store, ArchiveKind.MANUAL, Instant.parse("2026-11-21T02:00:00Z"));
+        Path newest = TestArchives.published(store, ArchiveKind.SCHEDULED, Instant.parse("2026-11-22T02:00:00Z"));
+        Path safety = TestArchives.published(store, ArchiveKind.PRE_RESTORE, Instant.parse("2026-11-01T02:00:00Z"));
         Files.writeString(directory.resolve("notes.txt"), "not an archive");
 
-        RetentionPolicy.Decision decision = new Pruner(new ArchiveStore(directory), new RetentionPolicy(1, 0, 0)).prune(false);
+        RetentionPolicy.Decision decision = pruner(new RetentionPolicy(1, 0, 0)).prune(false);
 
         assertEquals(2, decision.delete().size());
-        assertFalse(Files.exists(directory.resolve("todolist-20261120T020000Z.archive.gz")));
-        assertFalse(Files.exists(directory.resolve("todolist-20261120T020000Z.archive.gz.sha256")));
-        assertTrue(Files.exists(directory.resolve("todolist-20261122T020000Z.archive.gz.sha256")));
-        assertTrue(Files.exists(directory.resolve("todolist-pre-restore-20261101T020000Z.archive.gz")));
+        assertFalse(Files.exists(oldest));
+        assertFalse(Files.exists(ArchiveStore.checksumFileOf(oldest)));
+        assertTrue(Files.exists(ArchiveStore.checksumFileOf(newest)));
+        assertTrue(Files.exists(safety));
         assertTrue(Files.exists(directory.resolve("notes.txt")));
     }
 
     @Test
+    void aFileThatOnlyLooksLikeABackupTakesNoKeepSlotAndIsNeverDeleted() throws Exception {
+        ArchiveStore store = new ArchiveStore(directory);
+        Path real = TestArchives.published(store, ArchiveKind.SCHEDULED, Instant.parse("2026-11-22T02:00:00Z"));
+        // Newer by its name, but not an archive: with keep-last 1 it must not push the real one out.
+        Path fake = Files.writeString(directory.resolve("todolist-20261124T020000Z.archive.gz"), "not an archive");
+        // An archive mongodump wrote, renamed like one of ours: no kind or time of this job in its header.
+        Path foreign = TestArchives.write(directory.resolve("todolist-20261123T020000Z.archive.gz"), "todolist",
+                TestArchives.Entry.collection("todos", "{}", List.of()));
+
+        RetentionPolicy.Decision decision = pruner(new RetentionPolicy(1, 0, 0)).prune(false);
+
+        assertEquals(List.of(real), decision.keep().stream().map(ArchiveFile::path).toList());
+        assertEquals(List.of(), decision.delete());
+        assertTrue(Files.exists(real) && Files.exists(fake) && Files.exists(foreign));
+    }
+
+    @Test
+    void retentionOrdersByTheTimeInTheArchiveNotByItsName() throws Exception {
+        ArchiveStore store = new ArchiveStore(directory);
+        Path older = TestArchives.published(store, ArchiveKind.SCHEDULED, Instant.parse("2026-11-20T02:00:00Z"));
+        Path newer = TestArchives.published(store, ArchiveKind.SCHEDULED, Instant.parse("2026-11-22T02:00:00Z"));
+        // Renamed to sort last by name: its header still says 2026-11-20.
+        Path renamed = Files.move(older, directory.resolve("todolist-20261130T020000Z.archive.gz"));
+
+        RetentionPolicy.Decision decision = pruner(new RetentionPolicy(1, 0, 0)).prune(true);
+
+        assertEquals(List.of(newer), decision.keep().stream().map(ArchiveFile::path).toList());
+        assertEquals(List.of(renamed), decision.delete().stream().map(ArchiveFile::path).toList());
+    }
+
+    @Test
     void dryRunDeletesNothing() throws Exception {
-        Files.writeString(directory.resolve("todolist-20261120T020000Z.archive.gz"), "x");
-        Files.writeString(directory.resolve("todolist-20261121T020000Z.archive.gz"), "x");
-        RetentionPolicy.Decision decision = new Pruner(new ArchiveStore(directory), new RetentionPolicy(1, 0, 0)).prune(true);
+        ArchiveStore store = new ArchiveStore(directory);
+        Path older = TestArchives.published(store, ArchiveKind.SCHEDULED, Instant.parse("2026-11-20T02:00:00Z"));
+        TestArchives.published(store, ArchiveKind.SCHEDULED, Instant.parse("2026-11-21T02:00:00Z"));
+        RetentionPolicy.Decision decision = pruner(new RetentionPolicy(1, 0, 0)).prune(true);
         assertEquals(1, decision.delete().size());
-        assertTrue(Files.exists(directory.resolve("todolist-20261120T020000Z.archive.gz")));
+        assertTrue(Files.exists(older));
     }
 }

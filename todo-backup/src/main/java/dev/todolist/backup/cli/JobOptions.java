@@ -1,0 +1,36 @@
+package dev.todolist.backup.cli;
+
+import com.mongodb.client.MongoClient;
+import dev.todolist.backup.job.ArchiveListing;
+import dev.todolist.backup.job.ArchiveStore;
+import dev.todolist.backup.job.BackupJob;
+import dev.todolist.backup.job.DatabaseDumper;
+import picocli.CommandLine.Mixin;
+
+import java.time.Clock;
+
+/** What every command that touches the database needs: where it is and where the archives go. */
+final class JobOptions {
+
+    @Mixin
+    ConnectionOptions connection;
+    @Mixin
+    DirectoryOptions directory;
+
+    MongoClient connect() {
+        return connection.connect();
+    }
+
+    String databaseName() {
+        return connection.databaseName();
+    }
+
+    ArchiveStore store() {
+        return directory.store();
+    }
+
+    BackupJob backupJob(MongoClient client) {
+        return new BackupJob(client.getDatabase(databaseName()), store(),
+                new DatabaseDumper(ArchiveListing.TOOL_PREFIX + BackupCli.version()), Clock.systemUTC());
+    }
+}
