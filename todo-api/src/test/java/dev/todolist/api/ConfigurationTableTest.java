@@ -51,8 +51,10 @@ class ConfigurationTableTest {
     private static final Pattern ROW = Pattern.compile("^\\| (`[^|]+`) \\| ([^|]+) \\|.*\\|$");
     private static final Pattern BACKTICKED = Pattern.compile("`([^`]+)`");
 
+    /** Main classes only: not test-classes directories, nor the test jars other modules' tests come in. */
     private static final JavaClasses MAIN_CLASSES = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .withImportOption(location -> !location.contains("-tests.jar"))
             .importPackages("dev.todolist");
 
     private final Map<String, Object> yaml = flatten("", load("application.yml"));
