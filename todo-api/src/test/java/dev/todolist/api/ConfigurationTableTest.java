@@ -5,7 +5,10 @@ import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.annotation.ConfigurationProperties;
+import io.micronaut.context.env.Environment;
+import io.micronaut.context.env.PropertySource;
 import io.micronaut.core.bind.annotation.Bindable;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
@@ -106,6 +109,32 @@ class ConfigurationTableTest {
             }
         }
         assertTrue(repeated.isEmpty(), "defaults belong to the @ConfigurationProperties record: " + repeated);
+    }
+
+    /**
+     * Each settings property without an alias in application.yml is set by the variable the table
+     * names for it, through Micronaut's mapping of environment variables (the variable's
+     * underscores read as dots or dashes).
+     */
+    @Test
+    void eachSettingIsSetByTheVariableTheTableNames() {
+        Map<String, Object> variables = new HashMap<>();
+        for (String property : recordProperties().keySet()) {
+            if (!yaml.containsKey(property)) {
+                variables.put(variableOf(property), "set-by-" + variableOf(property));
+            }
+        }
+        try (ApplicationContext context = ApplicationContext.builder().deduceEnvironment(false)
+                .propertySources(PropertySource.of("variables", variables, PropertySource.PropertyConvention.ENVIRONMENT_VARIABLE))
+                .build()) {
+            Environment environment = context.getEnvironment().start();
+            for (String property : recordProperties().keySet()) {
+                if (!yaml.containsKey(property)) {
+                    assertEquals(Optional.of("set-by-" + variableOf(property)), environment.getProperty(property, String.class),
+                            property);
+                }
+            }
+        }
     }
 
     private Map<String, String> variablesReadByTheCode() throws IOException {
