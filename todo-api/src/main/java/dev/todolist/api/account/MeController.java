@@ -4,7 +4,7 @@ import dev.todolist.account.AccountService;
 import dev.todolist.account.InvalidCredentialsException;
 import dev.todolist.account.User;
 import dev.todolist.api.security.Caller;
-import dev.todolist.api.web.ClientAddresses;
+import dev.todolist.api.security.SessionTokens;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
@@ -26,7 +26,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 
 /** The caller's own account at {@value #PATH}: read it, change its password, delete it. */
 @Controller(MeController.PATH)
-@SecurityRequirement(name = SessionController.BEARER)
+@SecurityRequirement(name = SessionTokens.BEARER)
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "accounts")
@@ -36,12 +36,10 @@ public class MeController {
 
     private final AccountService accounts;
     private final SignInThrottle throttle;
-    private final ClientAddresses addresses;
 
-    public MeController(AccountService accounts, SignInThrottle throttle, ClientAddresses addresses) {
+    public MeController(AccountService accounts, SignInThrottle throttle) {
         this.accounts = accounts;
         this.throttle = throttle;
-        this.addresses = addresses;
     }
 
     @Operation(summary = "The signed-in account")
@@ -82,13 +80,13 @@ public class MeController {
 
     /** Runs an operation that checks the current password, throttled like a sign-in of the account. */
     private void confirmed(HttpRequest<?> request, Caller caller, Runnable operation) {
-        String address = addresses.throttleKey(request);
         String email = accounts.find(caller.userId()).map(User::email).orElseThrow(() -> new AuthorizationException(null));
-        throttle.checkSignIn(email, address);
         try {
-            operation.run();
+            throttle.passwordCheck(request, email, () -> {
+                operation.run();
+                return null;
+            });
         } catch (InvalidCredentialsException e) {
-            throttle.signInFailed(email, address);
             throw new WrongPasswordException();
         }
     }

@@ -1,12 +1,10 @@
 package dev.todolist.api.account;
 
 import dev.todolist.account.AccountService;
-import dev.todolist.account.InvalidCredentialsException;
 import dev.todolist.account.SessionService;
 import dev.todolist.account.User;
 import dev.todolist.api.security.Caller;
 import dev.todolist.api.security.SessionTokens;
-import dev.todolist.api.web.ClientAddresses;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -34,32 +32,28 @@ import java.time.Duration;
 
 /**
  * Sign-in and sign-out at {@value #PATH}. The tokens it issues are the OpenAPI document's
- * {@value #BEARER} scheme (personal access tokens go the same way).
+ * {@value SessionTokens#BEARER} scheme (personal access tokens go the same way).
  */
 @Controller(SessionController.PATH)
-@SecurityScheme(name = SessionController.BEARER, type = SecuritySchemeType.HTTP, scheme = "bearer",
+@SecurityScheme(name = SessionTokens.BEARER, type = SecuritySchemeType.HTTP, scheme = "bearer",
         description = "A session token from POST /api/v1/sessions, or a personal access token (tdl_...)")
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "accounts")
 public class SessionController {
 
     static final String PATH = "/api/v1/sessions";
-    /** The name of the bearer security scheme in the OpenAPI document. */
-    public static final String BEARER = "bearer";
 
     private final AccountService accounts;
     private final SessionService sessions;
     private final SessionTokens tokens;
     private final SignInThrottle throttle;
-    private final ClientAddresses addresses;
 
     public SessionController(AccountService accounts, SessionService sessions, SessionTokens tokens,
-                             SignInThrottle throttle, ClientAddresses addresses) {
+                             SignInThrottle throttle) {
         this.accounts = accounts;
         this.sessions = sessions;
         this.tokens = tokens;
         this.throttle = throttle;
-        this.addresses = addresses;
     }
 
     @Operation(summary = "Sign in",
@@ -73,15 +67,7 @@ public class SessionController {
         String email = fields.string("email");
         String password = fields.string("password");
         fields.requireValid();
-        String address = addresses.throttleKey(request);
-        throttle.checkSignIn(email, address);
-        User user;
-        try {
-            user = accounts.authenticate(email, password);
-        } catch (InvalidCredentialsException e) {
-            throttle.signInFailed(email, address);
-            throw e;
-        }
+        User user = throttle.passwordCheck(request, email, () -> accounts.authenticate(email, password));
         throttle.signInSucceeded(email);
         SessionTokens.IssuedSession session = tokens.issue(user.id());
         MutableHttpResponse<AccountResponses.SignedIn> response = HttpResponse.created(
@@ -96,7 +82,7 @@ public class SessionController {
     @Operation(summary = "Sign out", description = "Ends the session the request's token belongs to; that token stops working at once.")
     @Delete("/current")
     @Secured(SecurityRule.IS_AUTHENTICATED)
-    @SecurityRequirement(name = BEARER)
+    @SecurityRequirement(name = SessionTokens.BEARER)
     public HttpResponse<Void> signOut(Authentication authentication) {
         Caller caller = Caller.of(authentication).requireSession();
         sessions.close(caller.sessionId(), caller.userId());

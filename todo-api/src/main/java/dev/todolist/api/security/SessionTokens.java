@@ -1,6 +1,6 @@
 package dev.todolist.api.security;
 
-import dev.todolist.account.AccountSettings;
+import dev.todolist.account.SessionSettings;
 import dev.todolist.account.Session;
 import dev.todolist.account.SessionService;
 import io.micronaut.security.authentication.Authentication;
@@ -21,6 +21,11 @@ import java.util.Map;
 @Singleton
 public class SessionTokens {
 
+    /**
+     * The name of the bearer security scheme in the OpenAPI document (declared on the sign-in
+     * controller): session tokens and personal access tokens alike.
+     */
+    public static final String BEARER = "bearer";
     /** The cookie browsers carry the session token in. */
     public static final String COOKIE = "todolist_session";
     /** A readable cookie holding the CSRF token, for browser code that sends it back as {@value CsrfFilter#HEADER}. */
@@ -32,10 +37,10 @@ public class SessionTokens {
     private final JwtTokenGenerator generator;
     private final Duration lifetime;
 
-    public SessionTokens(SessionService sessions, JwtTokenGenerator generator, AccountSettings settings) {
+    public SessionTokens(SessionService sessions, JwtTokenGenerator generator, SessionSettings settings) {
         this.sessions = sessions;
         this.generator = generator;
-        this.lifetime = settings.sessionLifetime();
+        this.lifetime = settings.lifetime();
     }
 
     /** A token for the session just opened. */
