@@ -1,35 +1,44 @@
 #!/usr/bin/env bash
-# Benchmark of the API on the embedded default (not a test; CI does not run it).
+# Benchmark of the API, on the embedded default or against a separate store (not a test; CI does not run it).
 #
 # Builds the -all jar if missing or stale and starts it on a fresh data directory with the image's
 # JVM flags (read from todo-api/pom.xml) under -XX:MaxRAM and -XX:ActiveProcessorCount standing in
 # for the container's limits (the JVM sizes its heap and thread pools from them; the process may
 # still run on every core). Records the time from launch to the first healthy /health, signs a
 # benchmark user up and in (every todo call carries its bearer token), loads 10 000 todos, runs a
-# mixed workload (list pages, get, create, patch, delete) with wrk at 64 connections for a bounded
-# time, and writes req/s, p50/p95/p99, errors, peak RSS (VmHWM) and MongoDB connections in use (sampled
-# from /metrics on the management port) to benchmarks/results/<timestamp>.md.
+# mixed workload (list pages, get, create, patch, delete) with wrk at 64 connections, first unmeasured
+# (JIT warm-up) then measured, and writes req/s, p50/p95/p99, errors, CPU per request, peak RSS
+# (VmHWM) and MongoDB connections in use (sampled from /metrics on the management port) to
+# benchmarks/results/<timestamp>.md. BENCH_STORE=external runs the API against a MongoDB-wire server
+# in its own JVM (the embedded store's server, external-store.sh) or against MONGODB_URI when set,
+# and reports the API's CPU per request apart from the store's.
 #
 # Usage: todo-api/src/bench/run-benchmark.sh
-# Environment: BENCH_DURATION (30s), BENCH_CONNECTIONS (64), BENCH_THREADS (2), BENCH_TODOS (10000),
-#              BENCH_PORT (3900), BENCH_MANAGEMENT_PORT (3901), BENCH_MAX_RAM (512m) and BENCH_CPUS (1):
-#              the Compose file's limits; BENCH_JAVA_OPTS (-XX:MaxRAM=$BENCH_MAX_RAM
-#              -XX:ActiveProcessorCount=$BENCH_CPUS and the image's JVM flags).
+# Environment: BENCH_STORE (embedded | external), BENCH_WARMUP (20s), BENCH_DURATION (60s),
+#              BENCH_CONNECTIONS (64), BENCH_THREADS (2), BENCH_TODOS (10000), BENCH_PORT (3900),
+#              BENCH_MANAGEMENT_PORT (3901), BENCH_STORE_PORT (3902), BENCH_MAX_RAM (512m) and
+#              BENCH_CPUS (1): the Compose file's limits; BENCH_JAVA_OPTS (-XX:MaxRAM=$BENCH_MAX_RAM
+#              -XX:ActiveProcessorCount=$BENCH_CPUS and the image's JVM flags), BENCH_EXTRA_JAVA_OPTS
+#              (appended: a profiler, a JIT setting), BENCH_STORE_JAVA_OPTS, MONGODB_URI (external only).
 # Needs: java 17, wrk, curl, jq.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../../.." && pwd)"
 # shellcheck source=todo-api/src/bench/bench-lib.sh
 source "${ROOT}/todo-api/src/bench/bench-lib.sh"
+# shellcheck source=todo-api/src/bench/external-store.sh
+source "${ROOT}/todo-api/src/bench/external-store.sh"
 readonly ROOT
 readonly BENCH_DIR="${ROOT}/todo-api/src/bench"
-readonly DURATION="${BENCH_DURATION:-30s}"
+readonly STORE="${BENCH_STORE:-embedded}"
+readonly WARMUP="${BENCH_WARMUP:-20s}"
+readonly DURATION="${BENCH_DURATION:-60s}"
 readonly CONNECTIONS="${BENCH_CONNECTIONS:-64}"
 readonly THREADS="${BENCH_THREADS:-2}"
 readonly TODOS="${BENCH_TODOS:-10000}"
 readonly PORT="${BENCH_PORT:-3900}"
 readonly MANAGEMENT_PORT="${BENCH_MANAGEMENT_PORT:-3901}"
-JAVA_OPTS="${BENCH_JAVA_OPTS:--XX:MaxRAM=${BENCH_MAX_RAM:-512m} -XX:ActiveProcessorCount=${BENCH_CPUS:-1} $(image_jvm_flags)}"
+JAVA_OPTS="${BENCH_JAVA_OPTS:--XX:MaxRAM=${BENCH_MAX_RAM:-512m} -XX:ActiveProcessorCount=${BENCH_CPUS:-1} $(image_jvm_flags)} ${BENCH_EXTRA_JAVA_OPTS:-}"
 readonly JAVA_OPTS
 readonly BASE_URL="http://127.0.0.1:${PORT}"
 readonly API="${BASE_URL}/api/v1/todos"
@@ -45,7 +54,7 @@ SAMPLER_PID=""
 TOKEN=""
 
 usage() {
-  sed -n '2,18p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
+  sed -n '2,25p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
 }
 
 cleanup() {
@@ -56,6 +65,7 @@ cleanup() {
     kill "${APP_PID}"
     wait "${APP_PID}" 2>/dev/null || true
   fi
+  stop_store
   [[ -n "${WORK}" ]] && rm -rf "${WORK}"
 }
 
@@ -82,7 +92,7 @@ start_api() {
   started="$(now_ms)"
   # shellcheck disable=SC2086 # JAVA_OPTS is a list of flags
   # MALLOC_ARENA_MAX as in the image (todo-api/pom.xml), so that the RSS measured here is the image's.
-  (cd "${WORK}" && exec env -u MONGODB_URI APP_ENV=benchmark APP_PORT="${PORT}" MANAGEMENT_PORT="${MANAGEMENT_PORT}" \
+  (cd "${WORK}" && exec env -u MONGODB_URI ${STORE_URI:+MONGODB_URI="${STORE_URI}"} APP_ENV=benchmark APP_PORT="${PORT}" MANAGEMENT_PORT="${MANAGEMENT_PORT}" \
     TODO_DATA_DIR="${WORK}/data" MALLOC_ARENA_MAX=2 \
     java ${JAVA_OPTS} -jar "${jar}") >"${WORK}/api.log" 2>&1 &
   APP_PID=$!
@@ -152,9 +162,14 @@ sample_pool() {
   done
 }
 
-# CPU time (user + system) the API process has used so far, in milliseconds.
+# CPU time (user + system) process $1 (the API by default) has used so far, in milliseconds.
 process_cpu_ms() {
-  awk -v hz="$(getconf CLK_TCK)" '{print int(($14 + $15) * 1000 / hz)}' "/proc/${APP_PID}/stat"
+  awk -v hz="$(getconf CLK_TCK)" '{print int(($14 + $15) * 1000 / hz)}' "/proc/${1:-${APP_PID}}/stat"
+}
+
+# $1 ms of CPU over $2 requests, as milliseconds per request.
+per_request() {
+  awk -v c="$1" -v r="$2" 'BEGIN {printf "%.2f", (r > 0 ? c / r : 0)}'
 }
 
 # Committed heap of the API process in MB, from /metrics: what of the RSS the heap accounts for.
@@ -173,6 +188,13 @@ commit_described() {
   echo "${commit}"
 }
 
+# Runs the mixed workload for $1, writing wrk's output to $2.
+run_wrk() {
+  BENCH_LUA_DIR="${WORK}" BENCH_PAGES=$((TODOS / 20)) BENCH_TOKEN="${TOKEN}" \
+    wrk -t "${THREADS}" -c "${CONNECTIONS}" -d "$1" --timeout 10s --latency \
+    -s "${BENCH_DIR}/mixed-workload.lua" "${BASE_URL}" >"$2"
+}
+
 bench_value() {
   sed -n "s/^BENCH $1=//p" "${WORK}/wrk.txt"
 }
@@ -184,28 +206,31 @@ main() {
   fi
   require_tools
   local jar id_count peak_rss_kb pool_max_inuse pool_max_size stamp report load_before load_after
-  local cpu_before cpu_run_ms heap_mb requests
+  local cpu_before cpu_run_ms heap_mb requests store_cpu_before store_cpu_run_ms
+  [[ "${STORE}" == embedded || "${STORE}" == external ]] || { echo "BENCH_STORE must be embedded or external" >&2; exit 2; }
   jar="$(jar_path)"
   WORK="$(mktemp -d)"
   trap cleanup EXIT
 
+  [[ "${STORE}" == embedded ]] || start_store "${jar}"
   start_api "${jar}"
   echo "healthy after ${HEALTHY_MS} ms (${HEALTHY_CPU_MS} ms CPU); signing in, loading ${TODOS} todos"
   sign_in
   load_todos
   id_count="$(collect_ids)"
-  echo "collected ${id_count} ids; running wrk for ${DURATION} at ${CONNECTIONS} connections"
+  echo "collected ${id_count} ids; warming up for ${WARMUP}, then measuring ${DURATION} at ${CONNECTIONS} connections"
 
+  run_wrk "${WARMUP}" "${WORK}/warmup.txt"
   load_before="$(cut -d' ' -f1-3 /proc/loadavg)"
   cpu_before="$(process_cpu_ms)"
+  store_cpu_before="$(store_cpu_ms)"
   sample_pool &
   SAMPLER_PID=$!
-  BENCH_LUA_DIR="${WORK}" BENCH_PAGES=$((TODOS / 20)) BENCH_TOKEN="${TOKEN}" \
-    wrk -t "${THREADS}" -c "${CONNECTIONS}" -d "${DURATION}" --timeout 10s --latency \
-    -s "${BENCH_DIR}/mixed-workload.lua" "${BASE_URL}" >"${WORK}/wrk.txt"
+  run_wrk "${DURATION}" "${WORK}/wrk.txt"
   kill "${SAMPLER_PID}" && SAMPLER_PID=""
   load_after="$(cut -d' ' -f1-3 /proc/loadavg)"
   cpu_run_ms=$(($(process_cpu_ms) - cpu_before))
+  store_cpu_run_ms=$(($(store_cpu_ms) - store_cpu_before))
   heap_mb="$(heap_committed_mb)"
 
   peak_rss_kb="$(awk '/^VmHWM:/ {print $2}' "/proc/${APP_PID}/status")"
@@ -219,8 +244,8 @@ main() {
   cat >"${report}" <<REPORT
 # Benchmark ${stamp}
 
-API on the embedded default (fresh data directory), \`${JAVA_OPTS}\`, commit \`$(commit_described)\`.
-Machine: $(nproc) cores, load average before the run ${load_before}, after it ${load_after} (this run's own wrk, loading and API count in it, and anything else the machine runs); wrk ${THREADS} threads, ${CONNECTIONS} connections, ${DURATION}.
+API $(store_described) (fresh data), \`${JAVA_OPTS}\`, commit \`$(commit_described)\`.
+Machine: $(nproc) cores, load average before the run ${load_before}, after it ${load_after} (this run's own wrk, loading and API count in it, and anything else the machine runs); wrk ${THREADS} threads, ${CONNECTIONS} connections, ${DURATION} measured after ${WARMUP} of the same workload unmeasured (JIT warm-up).
 Workload: one signed-in user (bearer session token on every call), ${TODOS} preloaded todos; 40% list page (size 20), 30% get, 12% create, 13% patch, 5% delete.
 
 | figure | value |
@@ -232,7 +257,8 @@ Workload: one signed-in user (bearer session token on every call), ${TODOS} prel
 | latency max | $(bench_value max_ms) ms |
 | errors (non-2xx answers) | $(bench_value non_2xx) |
 | errors (socket: connect/read/write/timeout) | $(bench_value socket_errors) |
-| API process CPU time during the run | ${cpu_run_ms} ms, $(awk -v c="${cpu_run_ms}" -v r="${requests}" 'BEGIN {printf "%.1f", (r > 0 ? c / r : 0)}') ms per request (a figure the shared machine's load distorts less than latency) |
+| API process CPU time during the run | ${cpu_run_ms} ms, $(per_request "${cpu_run_ms}" "${requests}") ms per request (a figure the shared machine's load distorts less than latency)$([[ "${STORE}" == embedded ]] && echo "; the store runs in this process") |
+| store process CPU time during the run | $(if [[ -n "${STORE_PID}" ]]; then echo "${store_cpu_run_ms} ms, $(per_request "${store_cpu_run_ms}" "${requests}") ms per request (peak RSS $(store_peak_rss_mb) MB)"; else echo "not measured ($([[ "${STORE}" == embedded ]] && echo "in the API process" || echo "MONGODB_URI: not a local process"))"; fi) |
 | peak RSS of the API process (VmHWM) | $((peak_rss_kb / 1024)) MB (heap committed at the end: ${heap_mb} MB) |
 | MongoDB connections in use (max sampled) | ${pool_max_inuse} (pool size max ${pool_max_size}) |
 
