@@ -21,13 +21,19 @@ import java.util.Map;
 /**
  * The indexes of the {@code todos} collection, created at start-up.
  *
- * <p>Every list, count and lookup filters on {@code ownerId} first, so every index starts with it;
+ * <p>Every list, count and lookup filters on {@code ownerId} first, so those indexes start with it;
  * each sort of {@link TodoSort} has its own index ending in {@code _id}, the tie-breaker, so a
- * page is read from the index in order instead of sorting the owner's whole collection.
+ * page is read from the index in order instead of sorting the owner's whole collection. The one
+ * query across owners, the count of completed todos behind the {@code todolist_todos_completed}
+ * gauge, has {@code completed} to itself: it is answered from that index alone (a count scan of
+ * the completed todos' keys) instead of a collection scan on every refresh.
  */
 @Singleton
 @Requires(property = "todolist.mongodb.create-indexes", notEquals = "false")
 public class TodoIndexes extends StartupIndexes {
+
+    /** The index that counts completed todos across owners. */
+    public static final String COMPLETED_INDEX = "completed";
 
     static final List<IndexModel> INDEXES = List.of(
             index("owner_order", Indexes.ascending("ownerId", "order", "_id")),
@@ -35,7 +41,9 @@ public class TodoIndexes extends StartupIndexes {
             index("owner_dueDate", Indexes.ascending("ownerId", "dueDate", "_id")),
             index("owner_priority", Indexes.ascending("ownerId", "priorityRank", "_id")),
             index("owner_completed_order", Indexes.ascending("ownerId", "completed", "order", "_id")),
-            index("owner_tags", Indexes.ascending("ownerId", "tags")));
+            index("owner_tags", Indexes.ascending("ownerId", "tags")),
+            index(COMPLETED_INDEX, Indexes.ascending("completed")));
+
 
     public TodoIndexes(MongoClient client, MongoDatabaseNameProvider databaseNames,
                        @Named(TaskExecutors.SCHEDULED) TaskScheduler scheduler) {

@@ -25,7 +25,8 @@ import java.util.concurrent.TimeUnit;
  * scrape only reads the last figures: however often Prometheus (or anyone) scrapes, the database
  * sees two cheap queries per interval, and a slow or absent database never slows a scrape down.
  * Until the first refresh succeeds, and while the database is away, the gauges read NaN (no data)
- * rather than a misleading number.
+ * rather than a misleading number. The completed count reads only the {@code completed} index
+ * ({@link dev.todolist.todo.TodoIndexes#COMPLETED_INDEX}), never the documents.
  *
  * <p>It registers its gauges itself instead of being a {@code MeterBinder}: a binder is created with
  * the meter registry, and this needs the MongoDB client, whose listeners need the registry.

@@ -1,6 +1,8 @@
 package dev.todolist.api.metrics;
 
 import com.mongodb.client.MongoClient;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Updates;
 import dev.todolist.api.Http;
 import dev.todolist.api.TestPorts;
 import dev.todolist.testing.MongoFixture;
@@ -90,6 +92,15 @@ class MetricsEndpointTest implements TestPropertyProvider {
 
         assertEquals(7.0, gauge(metrics, "todolist_todos"));
         assertEquals(3.0, gauge(awaitMetric("todolist_todos_completed", 3.0), "todolist_todos_completed"));
+
+        var collection = client.getDatabase(database).getCollection("todos");
+        collection.updateMany(Filters.in("title", "todo 5", "todo 6"), Updates.set("completed", true));
+        collection.updateOne(Filters.eq("title", "todo 0"), Updates.set("completed", false));
+        collection.deleteOne(Filters.eq("title", "todo 3"));
+
+        assertEquals(4.0, gauge(awaitMetric("todolist_todos_completed", 4.0), "todolist_todos_completed"),
+                "completed 5 and 6, reopened 0, deleted 3 (open): 1, 2, 5 and 6 are completed");
+        assertEquals(6.0, gauge(awaitMetric("todolist_todos", 6.0), "todolist_todos"));
     }
 
     /** The gauges refresh on a schedule, so the figure is polled for rather than expected at once. */
