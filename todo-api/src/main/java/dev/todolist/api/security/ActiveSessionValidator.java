@@ -1,6 +1,5 @@
 package dev.todolist.api.security;
 
-import dev.todolist.account.SessionService;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.security.token.Claims;
@@ -12,15 +11,16 @@ import jakarta.inject.Singleton;
  * account deletion delete sessions, and with them every token naming them. A correctly signed,
  * unexpired token without a session id is refused too.
  *
- * <p>It looks the session up in MongoDB, so token validation runs on the blocking executor
+ * <p>It looks the session up in MongoDB (or trusts a look-up at most the revocation delay old,
+ * {@link RecentSessionChecks}), so token validation runs on the blocking executor
  * ({@code micronaut.security.token.jwt.nimbus.reactive-validator-execute-on-blocking}).
  */
 @Singleton
 public class ActiveSessionValidator implements GenericJwtClaimsValidator<HttpRequest<?>> {
 
-    private final SessionService sessions;
+    private final RecentSessionChecks sessions;
 
-    public ActiveSessionValidator(SessionService sessions) {
+    public ActiveSessionValidator(RecentSessionChecks sessions) {
         this.sessions = sessions;
     }
 
