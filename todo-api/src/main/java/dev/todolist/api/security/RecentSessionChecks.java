@@ -14,7 +14,9 @@ import jakarta.inject.Singleton;
  * <p>Only active sessions are remembered, never a refusal. An entry expires the delay after the
  * look-up that made it, whatever happens meanwhile, which is what bounds how long a session revoked
  * on another instance (or in the database) is honoured here. A revocation through this instance
- * forgets the user's entries at once ({@link AccountChangesForgetSessionChecks}). The token's own
+ * forgets the user's entries at once ({@link AccountChangesForgetSessionChecks}); only a look-up
+ * already under way when it lands can remember the session again, and then for the delay at most.
+ * The token's own
  * expiry is checked before this, so an expired session is never honoured for longer.
  */
 @Singleton
