@@ -1,4 +1,5 @@
 # shellcheck shell=bash
+# shellcheck disable=SC2034 # STORE_URI and STORE_PID are read by run-benchmark.sh, which sources this
 # The store of run-benchmark.sh's external mode; sourced, never run. Expects WORK, STORE, JAVA_OPTS.
 #
 # With MONGODB_URI set, the API uses it (it should name an empty database: the run signs up its user
