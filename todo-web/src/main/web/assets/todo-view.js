@@ -146,6 +146,7 @@ export function createTodoView(main, {onError}) {
       renderTexts();
       if (!main.contains(app)) replaceChildren(main, app);
       await reload();
+      if (!app.contains(document.activeElement)) newTodo.focus();
       main.dataset.ready = 'true';
       performance.mark('todolist:list-usable');
     },
