@@ -27,7 +27,7 @@ export function showConflict(container, newer) {
 
 function summary(todo) {
   return h('dl', {class: 'conflict-version'},
-    h('dt', {}, t('newTodoLabel')), h('dd', {class: 'conflict-title'}, todo.title),
+    h('dt', {}, t('title')), h('dd', {class: 'conflict-title'}, todo.title),
     h('dt', {}, t('completed')), h('dd', {}, todo.completed ? '✓' : '—'),
     todo.dueDate ? [h('dt', {}, t('dueDate')), h('dd', {}, formatDate(todo.dueDate))] : null,
     h('dt', {}, t('priority')), h('dd', {}, t(todo.priority)),

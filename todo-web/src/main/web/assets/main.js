@@ -58,6 +58,7 @@ function showError(error) {
 
 function renderChrome() {
   document.title = t('appName');
+  document.querySelector('.skip-link').textContent = t('skip');
   signOut.textContent = t('signOut');
   accountLink.textContent = t('account');
   document.querySelector('label[for="language"]').textContent = t('language');

@@ -3,6 +3,8 @@
 export const messages = {
   en: {
     appName: 'todos',
+    skip: 'Skip to content',
+    title: 'Title',
     tagline: 'Your list, kept safe and in order.',
     language: 'Language',
     theme: 'Theme',
@@ -95,6 +97,8 @@ export const messages = {
   },
   fr: {
     appName: 'tâches',
+    skip: 'Aller au contenu',
+    title: 'Titre',
     tagline: 'Votre liste, en sûreté et en ordre.',
     language: 'Langue',
     theme: 'Thème',

@@ -15,7 +15,7 @@ export function detailsForm(todo, {onSave, onClose}) {
   const tags = h('input', {type: 'text', value: (todo.tags ?? []).join(', ')});
   const notes = h('textarea', {rows: 3, maxlength: 10000}, todo.notes ?? '');
   const form = h('form', {class: 'details', novalidate: true},
-    field(id('title'), t('newTodoLabel'), title),
+    field(id('title'), t('title'), title),
     h('div', {class: 'field-row'},
       field(id('dueDate'), t('dueDate'), dueDate),
       field(id('priority'), t('priority'), priority)),

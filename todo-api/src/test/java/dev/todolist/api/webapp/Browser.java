@@ -27,7 +27,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 final class Browser implements AutoCloseable {
 
     /** Long enough for any honest answer on a loaded machine; waits end as soon as the condition holds. */
-    private static final Duration WAIT = Duration.ofSeconds(15);
+    private static final Duration WAIT = Duration.ofSeconds(30);
     private static final List<String> WCAG_AA = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa");
 
     final ChromeDriver driver;
