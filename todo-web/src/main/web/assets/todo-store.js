@@ -21,6 +21,14 @@ export function createStore() {
   const versions = new Map(); // id -> ETag of the version the user last saw, once known
   const state = {filter: 'all', q: '', sort: 'order', items: [], total: 0, page: 0, active: 0, completed: 0};
   let generation = 0; // a reload makes the answers of older, slower loads irrelevant
+  // Writes go one after the other, so each sends the ETag its predecessor returned: two quick
+  // moves of the same todo must not race each other into a 412.
+  let writes = Promise.resolve();
+  function serial(work) {
+    const run = writes.then(work, work);
+    writes = run.catch(() => undefined);
+    return run;
+  }
 
   function query() {
     const parameters = {sort: SORTS[state.sort]};
@@ -130,8 +138,8 @@ export function createStore() {
 
     /** A JSON merge patch of todo, checked against the version the user saw (ConflictError if stale). */
     async update(todo, patch, {force} = {}) {
-      const {body, headers} = await conflictChecked(todo, etag => request('PATCH', `${TODOS}/${todo.id}`,
-        {body: patch, ifMatch: force ? '*' : etag, contentType: 'application/merge-patch+json'}));
+      const {body, headers} = await serial(() => conflictChecked(todo, etag => request('PATCH', `${TODOS}/${todo.id}`,
+        {body: patch, ifMatch: force ? '*' : etag, contentType: 'application/merge-patch+json'})));
       versions.set(body.id, headers.get('ETag'));
       replaceItem(body);
       if ('completed' in patch) await refreshCounts();
@@ -139,7 +147,7 @@ export function createStore() {
     },
 
     async remove(todo) {
-      await conflictChecked(todo, etag => request('DELETE', `${TODOS}/${todo.id}`, {ifMatch: etag}));
+      await serial(() => conflictChecked(todo, etag => request('DELETE', `${TODOS}/${todo.id}`, {ifMatch: etag})));
       removeItem(todo.id);
       state.total -= 1;
       await refreshCounts();

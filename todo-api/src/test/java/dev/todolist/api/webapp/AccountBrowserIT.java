@@ -133,6 +133,8 @@ class AccountBrowserIT {
         Object overflow = app.browser.driver.executeScript(
                 "return document.documentElement.scrollWidth - document.documentElement.clientWidth");
         assertEquals(0L, overflow, "nothing wider than the phone's screen");
+        int titleWidth = app.item("Renew the passport").findElement(By.cssSelector("label")).getSize().getWidth();
+        assertTrue(titleWidth >= 150, "the title keeps most of the row: " + titleWidth + " px");
         app.browser.screenshot("todo-web-phone-dark");
         app.browser.assertAccessible("phone, dark theme");
     }

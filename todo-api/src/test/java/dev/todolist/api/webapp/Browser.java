@@ -75,7 +75,9 @@ final class Browser implements AutoCloseable {
 
     /** Waits until the screen says it is usable (the app sets data-ready on main). */
     void awaitReady() {
-        until(d -> "true".equals(d.findElement(By.id("main")).getAttribute("data-ready")));
+        new WebDriverWait(driver, WAIT).withMessage(() -> "the screen never became ready; it shows: "
+                        + driver.findElement(By.tagName("body")).getText())
+                .until(d -> "true".equals(d.findElement(By.id("main")).getAttribute("data-ready")));
     }
 
     /** Runs axe-core (WCAG 2.2 A and AA rules) on the page; fails on any serious or critical violation. */
