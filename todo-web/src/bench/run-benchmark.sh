@@ -5,7 +5,7 @@
 # Usage: todo-web/src/bench/run-benchmark.sh
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../../.." && pwd)"
-# shellcheck source=../../../todo-api/src/bench/bench-lib.sh
+# shellcheck source=todo-api/src/bench/bench-lib.sh
 source "${ROOT}/todo-api/src/bench/bench-lib.sh"
 
 free_port() {
