@@ -18,7 +18,9 @@ main() {
   local jar classpath port data report server
   jar="$(jar_path)"
   classpath="${ROOT}/todo-api/target/web-bench.classpath"
-  (cd "${ROOT}" && ./mvnw -B -q -o -pl todo-api dependency:build-classpath -Dmdep.includeScope=test \
+  # Selenium's jars, from todo-api's test class path (built through the reactor: nothing is installed).
+  # Each module of the reactor writes the file; todo-api, the last, wins.
+  (cd "${ROOT}" && ./mvnw -B -q -o -pl todo-api -am test-compile dependency:build-classpath -Dmdep.includeScope=test \
     -Dmdep.outputFile="${classpath}") >&2
   port="$(free_port)"
   data="$(mktemp -d)"
