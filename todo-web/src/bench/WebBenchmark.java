@@ -122,8 +122,8 @@ public class WebBenchmark {
             driver.findElement(By.cssSelector(".filters a[href='" + filter + "']")).click();
             wait.until(d -> "true".equals(d.findElement(By.id("main")).getAttribute("data-ready")));
         }
-        driver.findElement(By.id("search")).sendKeys("chore 1");
-        wait.until(d -> d.findElements(By.cssSelector(".todo-list li")).size() < 50);
+        driver.findElement(By.id("search")).sendKeys("chore 1234");
+        wait.until(d -> d.findElements(By.cssSelector(".todo-list li")).size() == 1);
         new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("sort"))).selectByValue("priority");
         driver.executeScript("return new Promise(resolve => setTimeout(resolve, 500))");
         Map<String, Object> tasks = (Map<String, Object>) driver.executeScript(

@@ -15,7 +15,9 @@ free_port() {
 main() {
   [[ -x /usr/bin/chromium && -x /usr/bin/chromedriver ]] \
     || { echo "run-benchmark.sh: needs Debian's chromium and chromium-driver (.ci/install.d/30-chromium.sh)" >&2; exit 2; }
-  local jar classpath port data report server
+  local jar classpath port report
+  # Globals: the EXIT trap uses them after main has returned.
+  server="" data=""
   jar="$(jar_path)"
   classpath="${ROOT}/todo-api/target/web-bench.classpath"
   # Selenium's jars, from todo-api's test class path (built through the reactor: nothing is installed).
