@@ -91,6 +91,8 @@ public class WebBenchmark {
     /** Navigates to the list and returns the bytes transferred and the list-usable mark's time. */
     @SuppressWarnings("unchecked")
     private static Map<String, Object> navigate(ChromeDriver driver, WebDriverWait wait, String base) {
+        // From a blank page: a navigation to the same URL with another fragment would not load the document again.
+        driver.get("about:blank");
         driver.get(base + "/#/");
         wait.until(d -> "true".equals(d.findElement(By.id("main")).getAttribute("data-ready")));
         return (Map<String, Object>) driver.executeScript("""

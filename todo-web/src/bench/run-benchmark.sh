@@ -29,7 +29,7 @@ main() {
   APP_PORT="${port}" MANAGEMENT_PORT="$(free_port)" TODO_DATA_DIR="${data}" TODOLIST_THROTTLE_ADDRESS_SIGN_UPS=1000 \
     java -jar "${jar}" >"${data}/server.log" 2>&1 &
   server=$!
-  trap 'kill "${server}" 2>/dev/null; wait "${server}" 2>/dev/null; rm -rf "${data}"' EXIT
+  trap 'kill "${server}" 2>/dev/null || true; wait "${server}" 2>/dev/null || true; rm -rf "${data}"' EXIT
   local _
   for _ in $(seq 1 300); do
     curl -fsS "http://localhost:${port}/health" >/dev/null 2>&1 && break

@@ -41,10 +41,13 @@ export function t(key, vars = {}) {
   return message.replace(/\{(\w+)\}/g, (_, name) => String(vars[name] ?? ''));
 }
 
+const dateFormats = new Map(); // one formatter per language: making one costs more than a page of dates
 export function formatDate(isoDate) {
   const [year, month, day] = isoDate.split('-').map(Number);
-  return new Intl.DateTimeFormat(language, {day: 'numeric', month: 'short', year: 'numeric'})
-    .format(new Date(year, month - 1, day));
+  if (!dateFormats.has(language)) {
+    dateFormats.set(language, new Intl.DateTimeFormat(language, {day: 'numeric', month: 'short', year: 'numeric'}));
+  }
+  return dateFormats.get(language).format(new Date(year, month - 1, day));
 }
 
 document.documentElement.lang = language;
