@@ -1,5 +1,7 @@
 package dev.todolist.api;
 
+import dev.todolist.testing.TestPorts;
+import dev.todolist.testing.Http;
 import dev.todolist.testing.MongoFixture;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.http.annotation.Controller;

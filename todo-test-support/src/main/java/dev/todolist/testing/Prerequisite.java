@@ -31,7 +31,13 @@ public enum Prerequisite {
     FLOCK("flock (util-linux)", "20-podman.sh", () -> Machine.onPath("flock")),
     ANSIBLE("ansible-playbook", "40-ansible.sh", () -> Machine.onPath("ansible-playbook")),
     ANSIBLE_LINT("ansible-lint", "40-ansible.sh", () -> Machine.onPath("ansible-lint")),
-    CHROMIUM("Chromium", "30-chromium.sh", () -> Machine.onPath("chromium") || Machine.onPath("chromium-browser"));
+    CHROMIUM("Chromium", "30-chromium.sh", () -> Machine.onPath("chromium") || Machine.onPath("chromium-browser")),
+    /**
+     * A real MongoDB: {@code MONGODB_URI}, or a Docker engine with {@code mongo:7} for
+     * Testcontainers ({@link MongoFixture}). No install step provides one on these machines (no
+     * MongoDB package or image can be had), so CI reports it skipped as a developer's machine does.
+     */
+    REAL_MONGODB("a real MongoDB (MONGODB_URI, or a Docker engine with mongo:7)", null, MongoFixture::isRealMongo);
 
     public static final String MISSING_PROPERTY = "todolist.prerequisites.missing";
 

@@ -4,7 +4,7 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
-import dev.todolist.api.RunningApi;
+import dev.todolist.testing.RunningApi;
 import io.micronaut.data.mongodb.operations.MongoDatabaseNameProvider;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
@@ -18,7 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import static dev.todolist.api.RunningApi.PASSWORD;
+import static dev.todolist.testing.RunningApi.PASSWORD;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;

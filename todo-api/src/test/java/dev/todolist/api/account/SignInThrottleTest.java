@@ -1,6 +1,6 @@
 package dev.todolist.api.account;
 
-import dev.todolist.api.RunningApi;
+import dev.todolist.testing.RunningApi;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 import java.net.http.HttpResponse;
 import java.util.Map;
 
-import static dev.todolist.api.RunningApi.PASSWORD;
+import static dev.todolist.testing.RunningApi.PASSWORD;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -1,7 +1,7 @@
 package dev.todolist.api.health;
 
-import dev.todolist.api.Http;
-import dev.todolist.api.TestPorts;
+import dev.todolist.testing.Http;
+import dev.todolist.testing.TestPorts;
 import dev.todolist.testing.MongoFixture;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.json.JsonMapper;

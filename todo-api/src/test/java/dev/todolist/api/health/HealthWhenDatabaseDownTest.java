@@ -1,8 +1,8 @@
 package dev.todolist.api.health;
 
-import dev.todolist.api.Http;
-import dev.todolist.api.TestPorts;
-import dev.todolist.persistence.EmbeddedMongoServer;
+import dev.todolist.testing.Http;
+import dev.todolist.testing.TestPorts;
+import dev.todolist.embedded.EmbeddedMongoServer;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;

@@ -2,9 +2,9 @@ package dev.todolist.api.logging;
 
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
-import dev.todolist.api.Http;
-import dev.todolist.api.TestPorts;
-import dev.todolist.api.LogCapture;
+import dev.todolist.testing.Http;
+import dev.todolist.testing.TestPorts;
+import dev.todolist.testing.LogCapture;
 import dev.todolist.testing.MongoFixture;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;

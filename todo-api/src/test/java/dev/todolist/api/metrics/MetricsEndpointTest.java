@@ -1,8 +1,8 @@
 package dev.todolist.api.metrics;
 
 import com.mongodb.client.MongoClient;
-import dev.todolist.api.Http;
-import dev.todolist.api.TestPorts;
+import dev.todolist.testing.Http;
+import dev.todolist.testing.TestPorts;
 import dev.todolist.testing.MongoFixture;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;

@@ -1,7 +1,7 @@
 package dev.todolist.api.security;
 
-import dev.todolist.api.RunningApi;
-import dev.todolist.persistence.EmbeddedMongoServer;
+import dev.todolist.testing.RunningApi;
+import dev.todolist.embedded.EmbeddedMongoServer;
 import org.junit.jupiter.api.Test;
 
 import java.net.http.HttpResponse;

@@ -1,7 +1,7 @@
 package dev.todolist.api.todo;
 
-import dev.todolist.api.RunningApi;
-import dev.todolist.persistence.EmbeddedMongoServer;
+import dev.todolist.testing.RunningApi;
+import dev.todolist.embedded.EmbeddedMongoServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
