@@ -7,6 +7,7 @@ jar_path() {
   local jar
   jar="$(find "${ROOT}/todo-api/target" -maxdepth 1 -name 'todo-api-*-all.jar' 2>/dev/null | head -n 1)"
   if [[ -z "${jar}" ]] || [[ -n "$(find "${ROOT}/pom.xml" "${ROOT}/todo-domain/pom.xml" "${ROOT}/todo-domain/src/main" \
+      "${ROOT}/todo-embedded-store/pom.xml" "${ROOT}/todo-embedded-store/src/main" \
       "${ROOT}/todo-web/pom.xml" "${ROOT}/todo-web/src/main" "${ROOT}/todo-api/pom.xml" "${ROOT}/todo-api/src/main" -newer "${jar}" -print -quit)" ]]; then
     echo "building the API jar" >&2
     (cd "${ROOT}" && ./mvnw -B -q -DskipTests -pl todo-api -am package) >&2

@@ -1,5 +1,7 @@
 package dev.todolist.ansible;
 
+import dev.todolist.testing.Needs;
+import dev.todolist.testing.Prerequisite;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -24,6 +26,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * variables, wrong types and choices, the preflight asserts for what types cannot say. Each
  * failure names the variable and what to do, and never prints a secret.
  */
+@Needs(Prerequisite.ANSIBLE)
 class RoleArgumentsTest {
 
     private static final String PASSWORD = "pw-marker-7f3a9c1e";

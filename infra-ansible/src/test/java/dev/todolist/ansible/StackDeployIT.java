@@ -1,9 +1,10 @@
 package dev.todolist.ansible;
 
+import dev.todolist.testing.Needs;
+import dev.todolist.testing.Prerequisite;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -29,6 +30,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import static dev.todolist.testing.Prerequisite.ANSIBLE;
+import static dev.todolist.testing.Prerequisite.CURL;
+import static dev.todolist.testing.Prerequisite.FLOCK;
+import static dev.todolist.testing.Prerequisite.PODMAN;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -48,10 +53,11 @@ import static org.junit.jupiter.api.Assertions.fail;
  * <p>The whole run holds {@code flock /tmp/todolist-stack.lock}: the stack's container names are
  * fixed, so two stacks (this and the infra-docker proof) must never run at once.
  */
+@Needs({PODMAN, ANSIBLE, FLOCK, CURL})
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class StackDeployIT {
 
-    private static final String PODMAN_SOCKET = "unix:///run/podman/podman.sock";
+    private static final String PODMAN_SOCKET = "unix://" + Prerequisite.podmanSocket();
     private static final String LOCK_FILE = "/tmp/todolist-stack.lock";
     private static final List<String> OWN_IMAGES = List.of("todolist-api", "todolist-backup", "todolist-monitor");
     private static final String NEXT_SUFFIX = "-next";
@@ -73,7 +79,6 @@ class StackDeployIT {
     @BeforeAll
     static void engineLockImagesAndController() throws IOException {
         dockerHost = System.getenv().getOrDefault("DOCKER_HOST", PODMAN_SOCKET);
-        requireEngine();
         lock = takeStackLock();
         refuseLeftoverContainers();
         ensureImages();
@@ -204,22 +209,6 @@ class StackDeployIT {
         Path renamed = Files.move(bundle, staging.resolve("infra-docker-" + next));
         run(List.of("tar", "-czf", controller.resolve("files/infra-docker-" + next + ".tar.gz").toString(),
                 "-C", staging.toString(), renamed.getFileName().toString()), work).assertSucceeded("packing " + next);
-    }
-
-    private static void requireEngine() {
-        String socket = dockerHost.startsWith("unix://") ? dockerHost.substring("unix://".length()) : dockerHost;
-        Ansible.Result ping = run(List.of("curl", "-fsS", "--max-time", "5", "--unix-socket", socket, "http://d/_ping"),
-                Path.of("."));
-        if (ping.exitCode() == 0) {
-            return;
-        }
-        String why = "No container engine answers at " + dockerHost + " (" + ping.output().trim() + ")";
-        if ("true".equals(System.getenv("CI"))) {
-            fail(why + ": CI=true, so the end-to-end deploy cannot be skipped. Run .ci/install.d/20-podman.sh.");
-        }
-        System.err.println("\n*** SKIPPING StackDeployIT: " + why + ". Start podman's socket "
-                + "(.ci/install.d/20-podman.sh) to run the end-to-end Ansible deploy. ***\n");
-        Assumptions.abort(why);
     }
 
     /** flock(1) holds the lock while its stdin stays open; a JVM that dies releases it. */

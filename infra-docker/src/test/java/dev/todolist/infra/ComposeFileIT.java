@@ -11,7 +11,8 @@ import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 import dev.todolist.infra.testing.Bundle;
 import dev.todolist.infra.testing.Command;
-import dev.todolist.infra.testing.Requirements;
+import dev.todolist.testing.Needs;
+import dev.todolist.testing.Prerequisite;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
@@ -83,8 +84,8 @@ class ComposeFileIT {
     }
 
     @Test
+    @Needs(Prerequisite.DOCKER_COMPOSE)
     void debiansDockerComposeAcceptsTheFileWithTheExampleSettings() throws IOException {
-        Requirements.requireProgram("docker-compose", "Debian's docker-compose 1.29 validates the file");
         Path dir = Bundle.unpack("compose-file-it-config");
         Files.copy(dir.resolve(".env.example"), dir.resolve(".env"));
         Command.Result config = Command.run(List.of("docker-compose", "--profile", "monitoring", "config"),

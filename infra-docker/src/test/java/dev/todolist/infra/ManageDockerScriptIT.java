@@ -2,7 +2,8 @@ package dev.todolist.infra;
 
 import dev.todolist.infra.testing.Bundle;
 import dev.todolist.infra.testing.Command;
-import dev.todolist.infra.testing.Requirements;
+import dev.todolist.testing.Needs;
+import dev.todolist.testing.Prerequisite;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -48,8 +49,8 @@ class ManageDockerScriptIT {
     }
 
     @Test
+    @Needs(Prerequisite.SHELLCHECK)
     void scriptsAreShellcheckClean() {
-        Requirements.requireProgram("shellcheck", "lints manage-docker.sh");
         Command.run(List.of("shellcheck", bundle.resolve("manage-docker.sh").toString(),
                 Bundle.projectRoot().resolve("infra-docker/src/test/stack/build-images.sh").toString(),
                 Bundle.projectRoot().resolve("infra-docker/src/test/stack/prepare-podman-local.sh").toString(),
@@ -124,9 +125,9 @@ class ManageDockerScriptIT {
     }
 
     @Test
+    @Needs(Prerequisite.DOCKER_COMPOSE)
     void restoreWithoutAFileIsAUsageError() throws IOException {
         writeEnv(GOOD_SECRET, "Xu7ad81kq03mzl29", "rw-------");
-        Requirements.require(Command.exists("docker-compose") || Command.exists("docker"), "a Compose CLI");
         Command.Result result = manage("restore");
         assertEquals(1, result.exitCode(), result.output());
         assertTrue(result.output().contains("restore needs a FILE"), result.output());

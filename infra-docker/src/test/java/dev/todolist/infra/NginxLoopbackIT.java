@@ -6,7 +6,7 @@ import dev.todolist.infra.testing.Bundle;
 import dev.todolist.infra.testing.Command;
 import dev.todolist.infra.testing.Curl;
 import dev.todolist.infra.testing.Curl.Exchange;
-import dev.todolist.infra.testing.Requirements;
+import dev.todolist.testing.Needs;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -30,6 +30,9 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import static dev.todolist.testing.Prerequisite.CURL;
+import static dev.todolist.testing.Prerequisite.NGINX;
+import static dev.todolist.testing.Prerequisite.OPENSSL;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -39,6 +42,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * jar (its embedded database). Only the host-specific values are rewritten (upstream address,
  * listen ports, paths); each rewrite must match, so the configuration under test is the shipped one.
  */
+@Needs({NGINX, CURL, OPENSSL})
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class NginxLoopbackIT {
 
@@ -56,9 +60,6 @@ class NginxLoopbackIT {
 
     @BeforeAll
     static void startApiAndNginx() throws Exception {
-        Requirements.requireProgram("nginx", "the real nginx runs the bundle's configuration");
-        Requirements.requireProgram("curl", "HTTP/2, TLS and gzip from a real client");
-        Requirements.requireProgram("openssl", "a certificate and TLS version probes");
         Path jar = Path.of(System.getProperty("todolist.api.jar",
                 Bundle.projectRoot().resolve("todo-api/target/todo-api-" + Bundle.version() + "-all.jar").toString()));
         if (!Files.isRegularFile(jar)) {

@@ -1,7 +1,7 @@
 package dev.todolist.api;
 
 import dev.todolist.persistence.DatabaseSelection;
-import dev.todolist.persistence.EmbeddedMongoServer;
+import dev.todolist.persistence.EmbeddedStore;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.Micronaut;
 import io.micronaut.runtime.server.EmbeddedServer;
@@ -29,10 +29,10 @@ public final class RunningApplication implements AutoCloseable {
 
     private final ApplicationContext context;
     private final EmbeddedServer server;
-    private final EmbeddedMongoServer embeddedDatabase;
+    private final EmbeddedStore embeddedDatabase;
     private boolean closed;
 
-    private RunningApplication(ApplicationContext context, EmbeddedServer server, EmbeddedMongoServer embeddedDatabase) {
+    private RunningApplication(ApplicationContext context, EmbeddedServer server, EmbeddedStore embeddedDatabase) {
         this.context = context;
         this.server = server;
         this.embeddedDatabase = embeddedDatabase;
@@ -49,13 +49,13 @@ public final class RunningApplication implements AutoCloseable {
         if (settings.sessionSecretRefusal() != null) {
             throw new IllegalStateException(settings.sessionSecretRefusal());
         }
-        EmbeddedMongoServer embeddedDatabase = null;
+        EmbeddedStore embeddedDatabase = null;
         String mongoUri;
         DatabaseSelection database = settings.database();
         if (database instanceof DatabaseSelection.External external) {
             mongoUri = external.uri();
         } else if (database instanceof DatabaseSelection.Embedded embedded) {
-            embeddedDatabase = EmbeddedMongoServer.persistent(embedded.dataDirectory(), "127.0.0.1", 0);
+            embeddedDatabase = EmbeddedStore.start(embedded.dataDirectory());
             mongoUri = embeddedDatabase.connectionString() + "/" + DEFAULT_DATABASE;
             LOG.warn("No MONGODB_URI given: using the embedded evaluation database in {}."
                     + " It keeps data across restarts but is for evaluation only: a hard kill can lose the"

@@ -1,8 +1,8 @@
 package dev.todolist.api.security;
 
-import dev.todolist.api.RunningApi;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import dev.todolist.testing.Api;
+import dev.todolist.testing.ApiTest;
+import dev.todolist.testing.RunningApi;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -21,29 +21,21 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Two users, every endpoint and method: B can never read, change, count or delete A's data, and
  * A's todo or token id answers B exactly as an id that does not exist.
  */
+@ApiTest
 class IsolationMatrixTest {
 
     private static final String TODOS = "/api/v1/todos";
     private static final String MISSING = "0123456789abcdef01234567";
 
+    @Api
     private static RunningApi server;
+    @Api(user = "alice@example.org")
     private static RunningApi alice;
+    @Api(user = "bob@example.org")
     private static RunningApi bob;
     private String aliceTodo;
     private String aliceEtag;
     private String aliceTokenId;
-
-    @BeforeAll
-    static void start() {
-        server = RunningApi.start("isolation");
-        alice = server.signedUp("alice@example.org");
-        bob = server.signedUp("bob@example.org");
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
 
     @BeforeEach
     void aliceHasATodoAndATokenBobHasATodo() {

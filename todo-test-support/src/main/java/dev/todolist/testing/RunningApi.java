@@ -1,6 +1,5 @@
-package dev.todolist.api;
+package dev.todolist.testing;
 
-import dev.todolist.testing.MongoFixture;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.core.type.Argument;
 import io.micronaut.json.JsonMapper;

@@ -1,4 +1,4 @@
-package dev.todolist.api;
+package dev.todolist.testing;
 
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;

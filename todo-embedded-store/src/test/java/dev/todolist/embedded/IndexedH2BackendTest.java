@@ -1,4 +1,4 @@
-package dev.todolist.persistence;
+package dev.todolist.embedded;
 
 import com.mongodb.client.FindIterable;
 import com.mongodb.client.MongoClient;

@@ -1,4 +1,4 @@
-package dev.todolist.persistence;
+package dev.todolist.embedded;
 
 import com.mongodb.client.ClientSession;
 import com.mongodb.client.MongoClient;

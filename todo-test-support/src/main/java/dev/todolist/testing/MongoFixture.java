@@ -1,6 +1,6 @@
 package dev.todolist.testing;
 
-import dev.todolist.persistence.EmbeddedMongoServer;
+import dev.todolist.embedded.EmbeddedMongoServer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.testcontainers.DockerClientFactory;

@@ -1,4 +1,4 @@
-package dev.todolist.persistence;
+package dev.todolist.embedded;
 
 import com.mongodb.MongoCommandException;
 import com.mongodb.MongoNamespace;

@@ -1,4 +1,4 @@
-package dev.todolist.persistence;
+package dev.todolist.embedded;
 
 import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.MongoDatabase;

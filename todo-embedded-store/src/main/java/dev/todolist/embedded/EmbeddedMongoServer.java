@@ -1,4 +1,4 @@
-package dev.todolist.persistence;
+package dev.todolist.embedded;
 
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;

@@ -1,4 +1,4 @@
-package dev.todolist.api;
+package dev.todolist.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
