@@ -31,7 +31,9 @@ public enum Prerequisite {
     FLOCK("flock (util-linux)", "20-podman.sh", () -> Machine.onPath("flock")),
     ANSIBLE("ansible-playbook", "40-ansible.sh", () -> Machine.onPath("ansible-playbook")),
     ANSIBLE_LINT("ansible-lint", "40-ansible.sh", () -> Machine.onPath("ansible-lint")),
-    CHROMIUM("Chromium", "30-chromium.sh", () -> Machine.onPath("chromium") || Machine.onPath("chromium-browser")),
+    /** Debian's Chromium and its matching driver, at the paths the browser tests start them from. */
+    CHROMIUM("Chromium and chromedriver (" + Machine.CHROMIUM + ", " + Machine.CHROMEDRIVER + ")", "30-chromium.sh",
+            () -> Files.isExecutable(Path.of(Machine.CHROMIUM)) && Files.isExecutable(Path.of(Machine.CHROMEDRIVER))),
     /**
      * A real MongoDB: {@code MONGODB_URI}, or a Docker engine with {@code mongo:7} for
      * Testcontainers ({@link MongoFixture}). No install step provides one on these machines (no
@@ -70,6 +72,16 @@ public enum Prerequisite {
     }
 
     /** podman's Docker-API socket, where {@link #PODMAN} looks (the property points a build elsewhere). */
+    /** Where Debian's chromium package puts the browser; the browser tests start it from there. */
+    public static String chromiumBinary() {
+        return Machine.CHROMIUM;
+    }
+
+    /** Where Debian's chromium-driver package puts the driver of the same version. */
+    public static String chromedriverBinary() {
+        return Machine.CHROMEDRIVER;
+    }
+
     public static String podmanSocket() {
         return Machine.PODMAN_SOCKET;
     }
@@ -88,6 +100,8 @@ public enum Prerequisite {
     /** Looks at the machine the way the proofs use it, without starting anything. */
     static final class Machine {
 
+        static final String CHROMIUM = "/usr/bin/chromium";
+        static final String CHROMEDRIVER = "/usr/bin/chromedriver";
         static final String PODMAN_SOCKET = System.getProperty("todolist.podman.socket", "/run/podman/podman.sock");
         /** Built into podman by 20-podman.sh from Debian packages (no registry can be reached here). */
         static final String[] BASE_IMAGES = {"localhost/todolist-jre:17", "localhost/todolist-nginx:1.22",

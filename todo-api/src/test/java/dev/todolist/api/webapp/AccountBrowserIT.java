@@ -1,5 +1,7 @@
 package dev.todolist.api.webapp;
 
+import dev.todolist.testing.Needs;
+import dev.todolist.testing.Prerequisite;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -18,7 +20,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * script storage), errors next to their fields, the account screen (password, personal access
  * tokens, deletion), French, a phone-sized screen in the dark theme, and the README's screenshot.
  */
-@ExtendWith({ChromiumPrerequisite.class, WebAppUnderTest.class})
+@Needs(Prerequisite.CHROMIUM)
+@ExtendWith(WebAppUnderTest.class)
 class AccountBrowserIT {
 
     private App app;

@@ -1,5 +1,6 @@
 package dev.todolist.api.webapp;
 
+import dev.todolist.testing.Prerequisite;
 import com.deque.html.axecore.results.Results;
 import com.deque.html.axecore.results.Rule;
 import com.deque.html.axecore.selenium.AxeBuilder;
@@ -40,18 +41,17 @@ final class Browser implements AutoCloseable {
 
     /** A fresh browser (its own profile, so no cookie or storage is shared) in `language`, `width` px wide. */
     static Browser open(String language, int width, int height) {
-        assertTrue(ChromiumPrerequisite.present(), ChromiumPrerequisite.MISSING);
         try {
             Path profile = Files.createTempDirectory("todolist-chromium");
             ChromeOptions options = new ChromeOptions();
-            options.setBinary(ChromiumPrerequisite.CHROMIUM.toString());
+            options.setBinary(Prerequisite.chromiumBinary());
             options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                     "--disable-background-networking", "--disable-component-update", "--disable-sync",
                     "--no-first-run", "--disable-quic", "--user-data-dir=" + profile,
                     "--window-size=" + width + "," + height, "--lang=" + language);
             options.setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages", language));
             ChromeDriverService service = new ChromeDriverService.Builder()
-                    .usingDriverExecutable(ChromiumPrerequisite.CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+                    .usingDriverExecutable(new java.io.File(Prerequisite.chromedriverBinary())).usingAnyFreePort().build();
             return new Browser(new ChromeDriver(service, options), profile);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -1,6 +1,6 @@
 package dev.todolist.api.webapp;
 
-import dev.todolist.api.TestPorts;
+import dev.todolist.testing.TestPorts;
 
 import java.io.IOException;
 import java.net.URI;

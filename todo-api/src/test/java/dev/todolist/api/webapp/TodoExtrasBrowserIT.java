@@ -1,5 +1,7 @@
 package dev.todolist.api.webapp;
 
+import dev.todolist.testing.Needs;
+import dev.todolist.testing.Prerequisite;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -24,7 +26,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * errors, search, paging, reordering by keyboard and by mouse, a conflict with a second tab, the
  * unreachable-server notice, and that what was done survives a reload.
  */
-@ExtendWith({ChromiumPrerequisite.class, WebAppUnderTest.class})
+@Needs(Prerequisite.CHROMIUM)
+@ExtendWith(WebAppUnderTest.class)
 class TodoExtrasBrowserIT {
 
     private WebAppUnderTest server;

@@ -1,5 +1,7 @@
 package dev.todolist.api.webapp;
 
+import dev.todolist.testing.Needs;
+import dev.todolist.testing.Prerequisite;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -20,7 +22,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * markup and class names, adding, editing, completing, filtering by route, counting and clearing,
  * and that all of it is still there after a reload.
  */
-@ExtendWith({ChromiumPrerequisite.class, WebAppUnderTest.class})
+@Needs(Prerequisite.CHROMIUM)
+@ExtendWith(WebAppUnderTest.class)
 class TodoMvcBrowserIT {
 
     private App app;

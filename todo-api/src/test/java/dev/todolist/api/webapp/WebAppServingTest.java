@@ -1,8 +1,8 @@
 package dev.todolist.api.webapp;
 
-import dev.todolist.api.RunningApi;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import dev.todolist.testing.Api;
+import dev.todolist.testing.ApiTest;
+import dev.todolist.testing.RunningApi;
 import org.junit.jupiter.api.Test;
 
 import java.net.http.HttpResponse;
@@ -19,20 +19,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * content-hashed name and cached for a year, one Content-Security-Policy without inline script
  * or style on all of them, and nothing but the listed files served.
  */
+@ApiTest
 class WebAppServingTest {
 
     private static final Pattern ASSET = Pattern.compile("(?:href|src)=\"(/?assets/([a-z0-9-]+\\.[0-9a-f]{10}\\.(?:js|css|svg)))\"");
+    @Api
     private static RunningApi api;
-
-    @BeforeAll
-    static void start() {
-        api = RunningApi.start("webapp");
-    }
-
-    @AfterAll
-    static void stop() {
-        api.close();
-    }
 
     @Test
     void indexIsRevalidatedOnEveryVisit() {
