@@ -306,16 +306,9 @@ cmd_status() {
 }
 
 cmd_logs() {
-  local follow=(--follow) service=""
-  while (($# > 0)); do
-    case "$1" in
-      --no-follow) follow=() ;;
-      -*) die "${EXIT_USAGE}" "logs: unknown option $1" ;;
-      *) service="$1" ;;
-    esac
-    shift
-  done
-  compose logs "${follow[@]}" --tail=200 ${service:+"${service}"}
+  local follow=()
+  [[ "${ARG_FOLLOW}" != true ]] || follow=(--follow)
+  compose logs "${follow[@]}" --tail=200 ${ARG_SERVICE:+"${ARG_SERVICE}"}
 }
 
 #######################################
@@ -363,18 +356,36 @@ cmd_backup() {
   info "backup written: ./backups/${archive#/backups/}"
 }
 
-cmd_restore() {
-  local file="" assume_yes=false
+# Arguments of each command, set by parse_args before the environment is looked at.
+ARG_FILE=""
+ARG_SERVICE=""
+ARG_YES=false
+ARG_FOLLOW=true
+
+#######################################
+# Parses COMMAND's arguments into the ARG_* globals, so that a usage error is reported as one
+# whatever the machine has (no .env, no engine).
+#######################################
+parse_args() {
+  local command="$1"
+  shift
   while (($# > 0)); do
-    case "$1" in
-      --yes) assume_yes=true ;;
-      -*) die "${EXIT_USAGE}" "restore: unknown option $1" ;;
-      *) [[ -z "${file}" ]] || die "${EXIT_USAGE}" "restore takes one FILE"; file="$1" ;;
+    case "${command}:$1" in
+      restore:--yes | cleanup:--yes) ARG_YES=true ;;
+      logs:--no-follow) ARG_FOLLOW=false ;;
+      *:-*) die "${EXIT_USAGE}" "${command}: unknown option $1" ;;
+      restore:*) [[ -z "${ARG_FILE}" ]] || die "${EXIT_USAGE}" "restore takes one FILE"; ARG_FILE="$1" ;;
+      logs:*) [[ -z "${ARG_SERVICE}" ]] || die "${EXIT_USAGE}" "logs takes one SERVICE"; ARG_SERVICE="$1" ;;
+      *) die "${EXIT_USAGE}" "${command} takes no argument: $1" ;;
     esac
     shift
   done
-  [[ -n "${file}" ]] || die "${EXIT_USAGE}" "restore needs a FILE (an archive in ./backups: ls backups/)"
+  [[ "${command}" != restore || -n "${ARG_FILE}" ]] \
+    || die "${EXIT_USAGE}" "restore needs a FILE (an archive in ./backups: ls backups/)"
+}
 
+cmd_restore() {
+  local file="${ARG_FILE}" assume_yes="${ARG_YES}"
   local name
   name="$(stage_archive "${file}")"
   info "verifying ${name}"
@@ -438,8 +449,7 @@ stage_archive() {
 }
 
 cmd_cleanup() {
-  local assume_yes=false
-  [[ "${1:-}" != --yes ]] || assume_yes=true
+  local assume_yes="${ARG_YES}"
   info "removing the containers and networks of ${PROJECT}"
   compose down --remove-orphans --timeout 20 || die "${EXIT_ENGINE}" "could not remove the stack"
   stop_health_ticker
@@ -467,6 +477,7 @@ main() {
     start | stop | restart | status | logs | backup | restore | cleanup | __health-ticker) ;;
     *) usage >&2; die "${EXIT_USAGE}" "unknown command: ${command}" ;;
   esac
+  parse_args "${command}" "$@"
   case "${command}" in
     # Checked before anything else, so that a bad .env never stops a running stack (restart).
     start | restart | backup | restore) check_env_file ;;
@@ -477,10 +488,10 @@ main() {
     stop) cmd_stop ;;
     restart) cmd_stop; cmd_start ;;
     status) cmd_status ;;
-    logs) cmd_logs "$@" ;;
+    logs) cmd_logs ;;
     backup) cmd_backup ;;
-    restore) cmd_restore "$@" ;;
-    cleanup) cmd_cleanup "$@" ;;
+    restore) cmd_restore ;;
+    cleanup) cmd_cleanup ;;
     __health-ticker) run_health_ticker ;;
   esac
 }

@@ -68,6 +68,13 @@ class ManageDockerScriptIT {
     }
 
     @Test
+    void anUnknownOptionIsAUsageErrorBeforeAnyCheck() {
+        Command.Result result = manage("cleanup", "--force");
+        assertEquals(1, result.exitCode(), result.output());
+        assertTrue(result.output().contains("cleanup: unknown option --force"), result.output());
+    }
+
+    @Test
     void unknownCommandIsAUsageError() {
         Command.Result result = manage("deploy");
         assertEquals(1, result.exitCode(), result.output());
@@ -123,10 +130,9 @@ class ManageDockerScriptIT {
         assertTrue(result.output().contains("MONGO_INITDB_ROOT_PASSWORD is still an example value"), result.output());
     }
 
+    /** Arguments are parsed before the environment is looked at: no .env and no Compose CLI needed. */
     @Test
-    void restoreWithoutAFileIsAUsageError() throws IOException {
-        writeEnv(GOOD_SECRET, "Xu7ad81kq03mzl29", "rw-------");
-        Requirements.require(Command.exists("docker-compose") || Command.exists("docker"), "a Compose CLI");
+    void restoreWithoutAFileIsAUsageError() {
         Command.Result result = manage("restore");
         assertEquals(1, result.exitCode(), result.output());
         assertTrue(result.output().contains("restore needs a FILE"), result.output());
