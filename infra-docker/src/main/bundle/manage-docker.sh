@@ -6,6 +6,7 @@
 # Run `./manage-docker.sh help` for the commands and exit codes; README.md is the runbook.
 # The parts live in lib/ (one concern each); the secret and retention rules in rules/.
 
+# shellcheck source-path=SCRIPTDIR
 set -euo pipefail
 
 BUNDLE_DIR="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")" && pwd)"
