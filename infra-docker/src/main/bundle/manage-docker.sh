@@ -24,6 +24,8 @@ source "${BUNDLE_DIR}/lib/compose.sh"
 source "${BUNDLE_DIR}/lib/host-files.sh"
 # shellcheck source=lib/backup.sh
 source "${BUNDLE_DIR}/lib/backup.sh"
+# shellcheck source=lib/images.sh
+source "${BUNDLE_DIR}/lib/images.sh"
 
 usage() {
   cat <<USAGE
@@ -43,6 +45,8 @@ Commands:
                         start the API again and wait until it is healthy
   cleanup [--yes]       remove containers and networks, then (after confirmation) ./data and
                         ./secrets; ./backups is always kept
+  images load PATH...   load image tarballs (files, or directories of *.tar) into the engine:
+                        the release's images on a host without a registry
   help                  this text
 
 Exit codes: 0 success, ${EXIT_USAGE} usage, ${EXIT_CONFIG} refused configuration (.env), ${EXIT_ENGINE} engine or
@@ -55,6 +59,7 @@ USAGE
 
 # Arguments of each command, set by parse_args before the environment is looked at.
 ARG_FILE=""
+ARG_PATHS=()
 ARG_SERVICE=""
 ARG_YES=false
 ARG_FOLLOW=true
@@ -66,6 +71,13 @@ ARG_FOLLOW=true
 parse_args() {
   local command="$1"
   shift
+  if [[ "${command}" == images ]]; then
+    [[ "${1:-}" == load ]] || die "${EXIT_USAGE}" "images needs a subcommand: images load PATH..."
+    shift
+    (($# > 0)) || die "${EXIT_USAGE}" "images load needs a PATH (an image tarball or a directory of them)"
+    ARG_PATHS=("$@")
+    return 0
+  fi
   while (($# > 0)); do
     case "${command}:$1" in
       restore:--yes | cleanup:--yes) ARG_YES=true ;;
@@ -152,7 +164,7 @@ main() {
   (($# == 0)) || shift
   case "${command}" in
     help | -h | --help) usage; return 0 ;;
-    start | stop | restart | status | logs | backup | restore | cleanup | __health-ticker) ;;
+    start | stop | restart | status | logs | backup | restore | cleanup | images | __health-ticker) ;;
     *) usage >&2; die "${EXIT_USAGE}" "unknown command: ${command}" ;;
   esac
   parse_args "${command}" "$@"
@@ -161,6 +173,10 @@ main() {
     # stack (restart).
     start | restart | backup | restore) check_env_file ;;
   esac
+  if [[ "${command}" == images ]]; then
+    cmd_images_load "${ARG_PATHS[@]}"
+    return 0
+  fi
   find_compose
   case "${command}" in
     start) cmd_start ;;

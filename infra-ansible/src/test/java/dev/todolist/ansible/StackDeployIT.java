@@ -246,15 +246,15 @@ class StackDeployIT {
         }
     }
 
-    /** The stack's own images at this version; built by the infra-docker proof's script when absent. */
+    /** The stack's own images at this version, loaded by the reactor's -Pimages build (infra-docker's proof). */
     private static void ensureImages() {
-        boolean missing = OWN_IMAGES.stream().anyMatch(image ->
-                run(List.of("podman", "image", "exists", "localhost/" + image + ":" + Ansible.version()), Path.of("."))
-                        .exitCode() != 0);
-        if (missing) {
-            Path script = Path.of(Ansible.requiredProperty("todolist.infra.docker"), "src/test/stack/build-images.sh");
-            System.out.println("StackDeployIT: building the images with " + script);
-            run(List.of(script.toString()), script.getParent()).assertSucceeded("building the images");
+        List<String> missing = OWN_IMAGES.stream().map(image -> "localhost/" + image + ":" + Ansible.version())
+                .filter(image -> run(List.of("podman", "image", "exists", image), Path.of(".")).exitCode() != 0)
+                .toList();
+        if (!missing.isEmpty()) {
+            fail("No image " + missing + " in podman: build and load them with ./mvnw -Pimages"
+                    + " -Djib.from.image=tar:///var/cache/todolist/todolist-jre-17.tar verify (the reactor builds"
+                    + " infra-docker's proof, which loads them, before this module).");
         }
     }
 

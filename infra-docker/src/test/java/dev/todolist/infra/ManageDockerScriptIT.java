@@ -57,7 +57,7 @@ class ManageDockerScriptIT {
             // -x follows the sources but reports only the files named: name each part too.
             parts.map(Path::toString).sorted().forEach(command::add);
         }
-        command.addAll(List.of(Bundle.projectRoot().resolve("infra-docker/src/test/stack/build-images.sh").toString(),
+        command.addAll(List.of(Bundle.projectRoot().resolve("infra-docker/src/test/stack/load-images.sh").toString(),
                 Bundle.projectRoot().resolve("infra-docker/src/test/stack/prepare-podman-local.sh").toString(),
                 Bundle.projectRoot().resolve(".ci/install.d/20-podman.sh").toString()));
         Command.run(command, bundle, Map.of(), Duration.ofMinutes(1)).assertSuccess("shellcheck");

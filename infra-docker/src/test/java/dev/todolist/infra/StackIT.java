@@ -35,8 +35,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The whole stack, from the packaged bundle, started by its own manage-docker.sh with podman and
- * Debian's docker-compose 1.29, images built locally (src/test/stack/build-images.sh, run by the
- * build before this class). The ONLY change to the shipped files is docker-compose.override.yml
+ * Debian's docker-compose 1.29, the images of this build (-Pimages: the reactor writes their
+ * tarballs and src/test/stack/load-images.sh loads them before this class). The ONLY change to the shipped files is docker-compose.override.yml
  * (src/test/stack/docker-compose.podman-local.yml): a MongoDB-wire stand-in in place of mongo:7,
  * Debian-built nginx and Prometheus images, explicit ulimits.
  */
@@ -66,7 +66,7 @@ class StackIT {
         Requirements.requireProgram("flock", "the machine-wide stack lock");
         for (String image : IMAGES) {
             Requirements.require(Podman.hasImage(image), "the image " + image
-                    + " (built by .ci/install.d/20-podman.sh and infra-docker/src/test/stack/build-images.sh)");
+                    + " (bases: .ci/install.d/20-podman.sh; ours: ./mvnw -Pimages -Djib.from.image=tar:///var/cache/todolist/todolist-jre-17.tar verify)");
         }
         banner("STACK PROOF: the MongoDB service runs a MONGODB-WIRE STAND-IN (mongo-java-server), not mongo:7,"
                 + " through docker-compose.override.yml used only here; every other file is the shipped bundle");
