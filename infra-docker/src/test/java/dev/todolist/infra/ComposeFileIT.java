@@ -109,7 +109,7 @@ class ComposeFileIT {
             assertEquals(Map.of("max-size", "10m", "max-file", "3"), logging.get("options"), name);
             Map<String, Object> resources = (Map<String, Object>) ((Map<String, Object>) service.get("deploy")).get("resources");
             assertEquals(Map.of("cpus", "1.0", "memory", "512M"), resources.get("limits"), name);
-            assertEquals(Map.of("cpus", "0.5", "memory", "256M"), resources.get("reservations"), name);
+            assertEquals(Map.of("memory", "256M"), resources.get("reservations"), name);
             assertFalse(((List<Object>) ((Map<String, Object>) service.get("healthcheck")).get("test")).isEmpty(), name);
             assertTrue(((List<String>) service.get("security_opt")).contains("no-new-privileges:true"), name);
             assertEquals(List.of("ALL"), service.get("cap_drop"), name);
