@@ -101,7 +101,9 @@ cmd_start() {
     compose ps >&2 || true
     die "${EXIT_ENGINE}" "the stack did not start: see ./manage-docker.sh logs SERVICE, and README.md, Troubleshooting"
   fi
+  wait_until_healthy
   compose ps
+  info "every service of ${PROJECT} is healthy"
 }
 
 cmd_stop() {

@@ -70,10 +70,8 @@ cmd_restore() {
   info "starting the API again"
   compose start todolist-app || die "${EXIT_ENGINE}" "the API did not start again: ./manage-docker.sh start"
   ((status == 0)) || die "${EXIT_BACKUP}" "the restore failed (job exit code ${status}); the job's lines above say what the live data is"
+  # nginx resolves the app's name per request: it finds the API at its new address by itself.
   wait_for_api
-  # nginx resolved the app's address when it started, and a stopped and started container may get
-  # a new one: restart nginx so that it proxies to the API again.
-  compose restart nginx || die "${EXIT_ENGINE}" "nginx did not restart: ./manage-docker.sh restart"
   info "restored ${name}; the data it replaced is in the todolist-pre-restore-* archive named above"
 }
 

@@ -52,6 +52,17 @@ export_retention_defaults() {
   done < "${RULES_DIR}/retention.env"
 }
 
+# The engine's own CLI: docker when it answers, else podman.
+engine_cli() {
+  if command -v docker >/dev/null 2>&1 && docker info >/dev/null 2>&1; then
+    echo docker
+  elif command -v podman >/dev/null 2>&1; then
+    echo podman
+  else
+    die "${EXIT_ENGINE}" "neither docker nor podman answers: install an engine first"
+  fi
+}
+
 compose() {
   (cd "${BUNDLE_DIR}" && "${COMPOSE[@]}" -p "${PROJECT}" "$@")
 }
@@ -103,5 +114,33 @@ run_health_ticker() {
       done
     fi
     sleep "${tick}"
+  done
+}
+
+#######################################
+# Waits until every container of the project is healthy (running, for one without a healthcheck),
+# at most TODOLIST_START_WAIT_SECONDS (300); then dies naming the services that are late and how.
+#######################################
+wait_until_healthy() {
+  local deadline=$((SECONDS + ${TODOLIST_START_WAIT_SECONDS:-300})) engine id state service status health
+  local -a ids late
+  engine="$(engine_cli)"
+  while true; do
+    late=()
+    mapfile -t ids < <(compose ps -q 2>/dev/null)
+    ((${#ids[@]} > 0)) || die "${EXIT_ENGINE}" "no container of ${PROJECT} is running: ./manage-docker.sh logs"
+    for id in "${ids[@]}"; do
+      # SERVICE|STATUS|HEALTH; HEALTH is empty without a healthcheck (Docker has no Health then,
+      # podman an empty one).
+      IFS='|' read -r service status health < <("${engine}" inspect --format \
+        '{{index .Config.Labels "com.docker.compose.service"}}|{{.State.Status}}|{{if .State.Health}}{{.State.Health.Status}}{{end}}' \
+        "${id}" 2>/dev/null || echo "${id}|gone|")
+      state="${health:-${status}}"
+      [[ "${status}" == running && ("${health}" == healthy || -z "${health}") ]] || late+=("${service} (${state})")
+    done
+    ((${#late[@]} > 0)) || return 0
+    ((SECONDS < deadline)) \
+      || die "${EXIT_ENGINE}" "not healthy after ${TODOLIST_START_WAIT_SECONDS:-300} s: ${late[*]}; see ./manage-docker.sh logs SERVICE"
+    sleep 2
   done
 }

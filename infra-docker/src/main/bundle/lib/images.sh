@@ -2,17 +2,6 @@
 # images load: the release's image tarballs (./mvnw -Pimages package, or `docker save`) into the
 # engine, on a host without a registry.
 
-# The engine's own CLI: docker when it answers, else podman.
-engine_cli() {
-  if command -v docker >/dev/null 2>&1 && docker info >/dev/null 2>&1; then
-    echo docker
-  elif command -v podman >/dev/null 2>&1; then
-    echo podman
-  else
-    die "${EXIT_ENGINE}" "neither docker nor podman answers: install an engine first"
-  fi
-}
-
 # cmd_images_load PATH...: each PATH an image tarball, or a directory whose *.tar are loaded.
 cmd_images_load() {
   local engine path file
