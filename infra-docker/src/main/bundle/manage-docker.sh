@@ -45,6 +45,11 @@ Commands:
                         start the API again and wait until it is healthy
   cleanup [--yes]       remove containers and networks, then (after confirmation) ./data and
                         ./secrets; ./backups is always kept
+  backups list          the archives in ./backups, oldest first (the job's own listing)
+  backups verify FILE   check FILE (checksum, every CRC, the archive's structure); changes nothing
+  backups prune [--dry-run]
+                        apply the retention (rules/retention.env, .env) now; --dry-run only says
+                        what would be deleted
   images load PATH...   load image tarballs (files, or directories of *.tar) into the engine:
                         the release's images on a host without a registry
   help                  this text
@@ -59,6 +64,8 @@ USAGE
 
 # Arguments of each command, set by parse_args before the environment is looked at.
 ARG_FILE=""
+ARG_ACTION=""
+ARG_DRY_RUN=false
 ARG_PATHS=()
 ARG_SERVICE=""
 ARG_YES=false
@@ -76,6 +83,23 @@ parse_args() {
     shift
     (($# > 0)) || die "${EXIT_USAGE}" "images load needs a PATH (an image tarball or a directory of them)"
     ARG_PATHS=("$@")
+    return 0
+  fi
+  if [[ "${command}" == backups ]]; then
+    ARG_ACTION="${1:-}"
+    (($# == 0)) || shift
+    case "${ARG_ACTION}" in
+      list) (($# == 0)) || die "${EXIT_USAGE}" "backups list takes no argument: $1" ;;
+      verify)
+        [[ $# == 1 && "$1" != -* ]] || die "${EXIT_USAGE}" "backups verify takes one FILE"
+        ARG_FILE="$1"
+        ;;
+      prune)
+        (($# == 0)) || [[ $# == 1 && "$1" == --dry-run ]] || die "${EXIT_USAGE}" "backups prune takes only --dry-run"
+        (($# == 0)) || ARG_DRY_RUN=true
+        ;;
+      *) die "${EXIT_USAGE}" "backups needs list, verify FILE or prune [--dry-run]" ;;
+    esac
     return 0
   fi
   while (($# > 0)); do
@@ -166,7 +190,7 @@ main() {
   (($# == 0)) || shift
   case "${command}" in
     help | -h | --help) usage; return 0 ;;
-    start | stop | restart | status | logs | backup | restore | cleanup | images | __health-ticker) ;;
+    start | stop | restart | status | logs | backup | backups | restore | cleanup | images | __health-ticker) ;;
     *) usage >&2; die "${EXIT_USAGE}" "unknown command: ${command}" ;;
   esac
   parse_args "${command}" "$@"
@@ -187,6 +211,7 @@ main() {
     status) cmd_status ;;
     logs) cmd_logs ;;
     backup) cmd_backup ;;
+    backups) cmd_backups "${ARG_ACTION}" "${ARG_FILE}" "${ARG_DRY_RUN}" ;;
     restore) cmd_restore "${ARG_FILE}" "${ARG_YES}" ;;
     cleanup) cmd_cleanup ;;
     __health-ticker) run_health_ticker ;;

@@ -46,6 +46,23 @@ cmd_backup() {
   info "backup written: ./backups/${archive#/backups/}"
 }
 
+# cmd_backups list|verify|prune FILE DRY_RUN: the job's own commands, in its running container.
+cmd_backups() {
+  case "$1" in
+    list) backup_cli list || die "${EXIT_BACKUP}" "the backup job could not list ./backups" ;;
+    verify)
+      local name
+      name="$(stage_archive "$2")"
+      backup_cli verify "/backups/${name}" || die "${EXIT_BACKUP}" "${name} is damaged or not an archive"
+      ;;
+    prune)
+      local -a options=()
+      [[ "$3" != true ]] || options=(--dry-run)
+      backup_cli prune "${options[@]}" || die "${EXIT_BACKUP}" "the retention could not be applied (see the lines above)"
+      ;;
+  esac
+}
+
 # cmd_restore FILE ASSUME_YES
 cmd_restore() {
   local name

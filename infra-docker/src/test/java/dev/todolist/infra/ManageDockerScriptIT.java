@@ -68,7 +68,8 @@ class ManageDockerScriptIT {
         Command.Result help = manage("help");
         assertEquals(0, help.exitCode(), help.output());
         for (String command : List.of("start", "stop", "restart", "status", "logs [SERVICE]", "backup",
-                "restore FILE [--yes]", "cleanup", "help", "Exit codes")) {
+                "restore FILE [--yes]", "cleanup", "backups list", "backups verify FILE", "backups prune [--dry-run]",
+                "images load PATH", "help", "Exit codes")) {
             assertTrue(help.output().contains(command), command + " missing:\n" + help.output());
         }
     }
@@ -78,6 +79,28 @@ class ManageDockerScriptIT {
         Command.Result result = manage("cleanup", "--force");
         assertEquals(1, result.exitCode(), result.output());
         assertTrue(result.output().contains("cleanup: unknown option --force"), result.output());
+    }
+
+    @Test
+    void subcommandsWithoutTheirArgumentsAreUsageErrorsBeforeAnyCheck() {
+        Map<List<String>, String> expected = Map.of(
+                List.of("backups"), "backups needs list, verify FILE or prune [--dry-run]",
+                List.of("backups", "verify"), "backups verify takes one FILE",
+                List.of("backups", "prune", "--now"), "backups prune takes only --dry-run",
+                List.of("images"), "images needs a subcommand: images load PATH...",
+                List.of("images", "load"), "images load needs a PATH");
+        expected.forEach((args, message) -> {
+            Command.Result result = manage(args.toArray(String[]::new));
+            assertEquals(1, result.exitCode(), args + ": " + result.output());
+            assertTrue(result.output().contains(message), args + ": " + result.output());
+        });
+    }
+
+    @Test
+    void imagesLoadNamesAMissingTarball() {
+        Command.Result result = manage("images", "load", "no-such-image.tar");
+        assertEquals(1, result.exitCode(), result.output());
+        assertTrue(result.output().contains("images load: no such file or directory: no-such-image.tar"), result.output());
     }
 
     @Test
