@@ -5,6 +5,9 @@ import dev.todolist.infra.testing.Command;
 import dev.todolist.infra.testing.Requirements;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -27,6 +30,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ManageDockerScriptIT {
 
     private static final String GOOD_SECRET = "k3J9vQ2xLm8RtY5wZp1NcB7dFh4GsA6eUq0Vi";
+    private static final String GOOD_MONGO_PASSWORD = "Xu7ad81kq03mzl29";
     private Path bundle;
 
     @BeforeEach
@@ -118,45 +122,36 @@ class ManageDockerScriptIT {
         assertFalse(Files.exists(bundle.resolve("data")), "nothing may be prepared before the checks pass");
     }
 
-    @Test
-    void startRefusesAnEnvFileOthersCanRead() throws IOException {
-        writeEnv(GOOD_SECRET, "Xu7ad81kq03mzl29", "rw-r--r--");
-        Command.Result result = manage("start");
-        assertEquals(2, result.exitCode(), result.output());
-        assertTrue(result.output().contains(".env is mode 644"), result.output());
+    /** COMMAND, SESSION_SECRET, MONGO_INITDB_ROOT_PASSWORD, .env mode, the refusal's message. */
+    static Stream<Arguments> unsafeEnvFiles() {
+        return Stream.of(
+                Arguments.of("start", GOOD_SECRET, GOOD_MONGO_PASSWORD, "rw-r--r--", ".env is mode 644"),
+                // The example file's own values.
+                Arguments.of("start", "change-me-to-at-least-32-random-characters", "change-me", "rw-------",
+                        "SESSION_SECRET is still an example value"),
+                // restart checks before it stops anything.
+                Arguments.of("restart", "tooShort123", GOOD_MONGO_PASSWORD, "rw-------",
+                        "SESSION_SECRET has 11 characters, at least 32"),
+                // rules/secret-rules.env: any example word, and too few distinct characters.
+                Arguments.of("start", "Placeholder-k3J9vQ2xLm8RtY5wZp1NcB7dFh", GOOD_MONGO_PASSWORD, "rw-------",
+                        "SESSION_SECRET is still an example value"),
+                Arguments.of("start", "ab".repeat(20), GOOD_MONGO_PASSWORD, "rw-------",
+                        "SESSION_SECRET is still an example value"),
+                Arguments.of("start", GOOD_SECRET, "p@ss/word:with-specials", "rw-------",
+                        "MONGO_INITDB_ROOT_PASSWORD must be set and use only letters"),
+                Arguments.of("start", GOOD_SECRET, "change-me-please", "rw-------",
+                        "MONGO_INITDB_ROOT_PASSWORD is still an example value"));
     }
 
-    @Test
-    void startRefusesTheExampleSessionSecret() throws IOException {
-        Files.copy(bundle.resolve(".env.example"), bundle.resolve(".env"));
-        Files.setPosixFilePermissions(bundle.resolve(".env"), PosixFilePermissions.fromString("rw-------"));
-        Command.Result result = manage("start");
+    @ParameterizedTest(name = "{0} refuses: {4}")
+    @MethodSource("unsafeEnvFiles")
+    void startRefusesAnUnsafeEnvFile(String command, String secret, String mongoPassword, String mode, String message)
+            throws IOException {
+        writeEnv(secret, mongoPassword, mode);
+        Command.Result result = manage(command);
         assertEquals(2, result.exitCode(), result.output());
-        assertTrue(result.output().contains("SESSION_SECRET is still an example value"), result.output());
-    }
-
-    @Test
-    void startRefusesAShortSessionSecret() throws IOException {
-        writeEnv("tooShort123", "Xu7ad81kq03mzl29", "rw-------");
-        Command.Result result = manage("restart");
-        assertEquals(2, result.exitCode(), result.output());
-        assertTrue(result.output().contains("SESSION_SECRET has 11 characters, at least 32"), result.output());
-    }
-
-    @Test
-    void startRefusesAMongoPasswordThatWouldBreakTheConnectionUri() throws IOException {
-        writeEnv(GOOD_SECRET, "p@ss/word:with-specials", "rw-------");
-        Command.Result result = manage("start");
-        assertEquals(2, result.exitCode(), result.output());
-        assertTrue(result.output().contains("MONGO_INITDB_ROOT_PASSWORD must be set and use only letters"), result.output());
-    }
-
-    @Test
-    void startRefusesTheExampleMongoPassword() throws IOException {
-        writeEnv(GOOD_SECRET, "change-me-please", "rw-------");
-        Command.Result result = manage("start");
-        assertEquals(2, result.exitCode(), result.output());
-        assertTrue(result.output().contains("MONGO_INITDB_ROOT_PASSWORD is still an example value"), result.output());
+        assertTrue(result.output().contains(message), result.output());
+        assertFalse(Files.exists(bundle.resolve("data")), "nothing may be prepared before the checks pass");
     }
 
     /** Arguments are parsed before the environment is looked at: no .env and no Compose CLI needed. */
