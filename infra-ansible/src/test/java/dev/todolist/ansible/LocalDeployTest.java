@@ -79,7 +79,7 @@ class LocalDeployTest {
     void nightlyBackupRunsTheStacksOwnScriptAtTwo() throws IOException {
         deploy().assertSucceeded("deploy");
 
-        assertTrue(Files.readAllLines(cronFile).contains("0 2 * * * root " + root.resolve("manage-docker.sh") + " backup"),
+        assertTrue(Files.readAllLines(cronFile).contains("0 2 * * * root " + root.resolve("manage-docker.sh") + " backup 2>&1 | logger -t todolist-backup"),
                 () -> read(cronFile));
     }
 

@@ -128,7 +128,7 @@ class StackDeployIT {
         assertEquals("OK", api.health().path("status").asText());
         assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(
                 Files.getPosixFilePermissions(root.resolve(".env"))));
-        assertEquals(Ansible.version(), imageTagOf("todolist-app-prod"));
+        assertEquals(Ansible.version(), imageTagOf("todolist-app"));
         assertNoSecretIn(deploy);
     }
 
@@ -161,8 +161,8 @@ class StackDeployIT {
         Matcher written = Pattern.compile("backup written: \\./backups/(\\S+\\.archive\\.gz)").matcher(output);
         assertTrue(written.find(), upgrade::describe);
         assertTrue(Files.size(root.resolve("backups").resolve(written.group(1))) > 0, "empty " + written.group(1));
-        assertEquals(next, imageTagOf("todolist-app-prod"));
-        assertEquals(next, imageTagOf("todolist-backup-prod"));
+        assertEquals(next, imageTagOf("todolist-app"));
+        assertEquals(next, imageTagOf("backup"));
         assertEquals("OK", api.health().path("status").asText());
         assertTrue(api.todoTitles().contains(SURVIVOR), "todo " + survivor + " lost in the upgrade");
         assertNoSecretIn(upgrade);
@@ -228,22 +228,22 @@ class StackDeployIT {
     /** Containers of an earlier run are named like ours: never remove what this run did not make. */
     private static void refuseLeftoverContainers() {
         Ansible.Result leftovers = run(List.of("podman", "ps", "-a", "--format", "{{.Names}}",
-                "--filter", "name=^todolist-.*-prod$"), Path.of("."));
+                "--filter", "label=com.docker.compose.project=todolist-prod"), Path.of("."));
         if (!leftovers.output().isBlank()) {
             fail("Containers of another todolist stack exist (" + leftovers.output().trim().replace('\n', ' ')
                     + "): remove them (podman rm -f NAME) before the end-to-end deploy.");
         }
     }
 
-    /** The stack's own images at this version; built by the infra-docker proof's script when absent. */
+    /** The stack's own images at this version, loaded by the reactor's -Pimages build (infra-docker's proof). */
     private static void ensureImages() {
-        boolean missing = OWN_IMAGES.stream().anyMatch(image ->
-                run(List.of("podman", "image", "exists", "localhost/" + image + ":" + Ansible.version()), Path.of("."))
-                        .exitCode() != 0);
-        if (missing) {
-            Path script = Path.of(Ansible.requiredProperty("todolist.infra.docker"), "src/test/stack/build-images.sh");
-            System.out.println("StackDeployIT: building the images with " + script);
-            run(List.of(script.toString()), script.getParent()).assertSucceeded("building the images");
+        List<String> missing = OWN_IMAGES.stream().map(image -> "localhost/" + image + ":" + Ansible.version())
+                .filter(image -> run(List.of("podman", "image", "exists", image), Path.of(".")).exitCode() != 0)
+                .toList();
+        if (!missing.isEmpty()) {
+            fail("No image " + missing + " in podman: build and load them with ./mvnw -Pimages"
+                    + " -Djib.from.image=tar:///var/cache/todolist/todolist-jre-17.tar verify (the reactor builds"
+                    + " infra-docker's proof, which loads them, before this module).");
         }
     }
 
@@ -274,7 +274,12 @@ class StackDeployIT {
         }
     }
 
-    private static String imageTagOf(String container) {
+    /** The tag of the image SERVICE's container runs (found by the labels Compose sets: names are Compose's). */
+    private static String imageTagOf(String service) {
+        Ansible.Result id = run(List.of("podman", "ps", "-aq", "--filter", "label=com.docker.compose.project=todolist-prod",
+                "--filter", "label=com.docker.compose.service=" + service), Path.of("."));
+        id.assertSucceeded("finding the container of " + service);
+        String container = id.output().trim();
         Ansible.Result image = run(List.of("podman", "inspect", "--format", "{{.ImageName}}", container), Path.of("."));
         image.assertSucceeded("inspecting " + container);
         String name = image.output().trim();
