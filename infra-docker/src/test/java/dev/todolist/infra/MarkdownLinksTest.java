@@ -16,6 +16,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -51,6 +52,14 @@ class MarkdownLinksTest {
             }
         }
         assertTrue(broken.isEmpty(), "broken Markdown links:\n" + String.join("\n", broken));
+    }
+
+    @Test
+    void aBrokenLinkOrSectionIsNamed() {
+        Path readme = Bundle.projectRoot().resolve("README.md");
+        assertEquals("no section #no-such-section", problem(readme, "#no-such-section"));
+        assertEquals("no such file", problem(readme, "docs/no-such-file.md"));
+        assertEquals(null, problem(readme, "docs/api.md"));
     }
 
     private static String problem(Path file, String target) {
