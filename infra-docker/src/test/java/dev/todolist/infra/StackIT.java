@@ -8,6 +8,15 @@ import dev.todolist.infra.testing.Curl;
 import dev.todolist.infra.testing.Podman;
 import dev.todolist.infra.testing.StackLock;
 import dev.todolist.testing.Needs;
+import dev.todolist.testing.Prerequisite;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -15,6 +24,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
+import java.io.File;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -27,10 +37,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static dev.todolist.testing.Prerequisite.CHROMIUM;
 import static dev.todolist.testing.Prerequisite.CURL;
 import static dev.todolist.testing.Prerequisite.DOCKER_COMPOSE;
 import static dev.todolist.testing.Prerequisite.FLOCK;
@@ -235,6 +248,58 @@ class StackIT {
 
     @Test
     @Order(3)
+    @Needs(CHROMIUM)
+    void webAppIsServedByNginxWithItsCacheHeadersAndWorksInChromium() throws IOException {
+        Curl.Exchange index = api("-k", https("/"));
+        assertEquals(200, index.status(), index.body());
+        assertTrue(index.header("content-type").startsWith("text/html"), index.header("content-type"));
+        assertEquals("no-cache", index.header("cache-control"), "index.html is revalidated on every visit");
+        String policy = Files.readString(Bundle.projectRoot().resolve(
+                "todo-web/src/main/resources/META-INF/todolist-web/content-security-policy.txt")).trim();
+        assertEquals(policy, index.header("content-security-policy"), "nginx sends the app's own policy");
+        Matcher asset = Pattern.compile("(?:href|src)=\"/?(assets/[a-z0-9-]+\\.[0-9a-f]{10}\\.(?:js|css|svg))\"").matcher(index.body());
+        List<String> assets = new ArrayList<>();
+        while (asset.find()) {
+            assets.add(asset.group(1));
+        }
+        assertFalse(assets.isEmpty(), "index.html names its hashed assets: " + index.body());
+        for (String path : assets) {
+            Curl.Exchange file = api("-k", "--compressed", https("/" + path));
+            assertEquals(200, file.status(), path);
+            assertEquals("public, max-age=31536000, immutable", file.header("cache-control"), path);
+            assertEquals(policy, file.header("content-security-policy"), path);
+        }
+        assertEquals(404, api("-k", https("/assets/app.0000000000.js")).status(), "an unknown asset is not served");
+
+        Path profile = Files.createTempDirectory("stack-it-chromium");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(Prerequisite.chromiumBinary());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+                "--disable-quic", "--ignore-certificate-errors", "--user-data-dir=" + profile, "--window-size=1024,900");
+        ChromeDriver browser = new ChromeDriver(new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File(Prerequisite.chromedriverBinary())).usingAnyFreePort().build(), options);
+        try {
+            WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+            browser.get(https("/"));
+            wait.until(d -> d.findElement(By.cssSelector(".switch-mode button"))).click();
+            wait.until(d -> d.findElement(By.id("auth-email"))).sendKeys("stack-it-browser@example.org");
+            browser.findElement(By.id("auth-password")).sendKeys("violet hedgehog orbits saturn");
+            browser.findElement(By.cssSelector(".auth-form button[type=submit]")).click();
+            wait.until(d -> d.findElement(By.cssSelector(".new-todo"))).sendKeys("added through nginx", Keys.ENTER);
+            wait.until(d -> d.findElements(By.cssSelector(".todo-list li label")).stream()
+                    .anyMatch(label -> "added through nginx".equals(label.getText())));
+            browser.navigate().refresh();
+            wait.until(d -> d.findElements(By.cssSelector(".todo-list li label")).stream()
+                    .anyMatch(label -> "added through nginx".equals(label.getText())));
+            ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).renameTo(Path.of("target", "stack-it-web-app.png").toFile());
+        } finally {
+            browser.quit();
+        }
+    }
+
+    @Test
+    @Order(4)
     void monitorPollsEveryServiceAndLogsJson() throws IOException {
         String answer = Podman.httpGetInside(container("healthcheck"), 8082, "/status");
         JsonNode services = JSON.readTree(answer.substring(answer.indexOf("\r\n\r\n") + 4)).get("services");
@@ -247,7 +312,7 @@ class StackIT {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void mongodbIsUnreachableFromTheExternalNetworkAndThroughTheHostsAddresses() throws IOException {
         String mongoAddress = Podman.inspect(container("mongodb"), "{{range .NetworkSettings.Networks}}{{.IPAddress}} {{end}}");
         assertEquals(1, mongoAddress.split(" ").length, "MongoDB must be on one network only: " + mongoAddress);
@@ -282,7 +347,7 @@ class StackIT {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void appIsRestartedAfterKill9() throws InterruptedException {
         int restartsBefore = Integer.parseInt(Podman.inspect(container("todolist-app"), "{{.RestartCount}}"));
         long pid = Long.parseLong(Podman.inspect(container("todolist-app"), "{{.State.Pid}}"));
@@ -318,7 +383,7 @@ class StackIT {
      * keeps running: nginx finds it by name again, without a restart.
      */
     @Test
-    @Order(6)
+    @Order(7)
     void nginxFollowsARecreatedAppContainerWithoutARestart() throws InterruptedException {
         String network = PROJECT + "_todolist-external";
         String addressFormat = "{{(index .NetworkSettings.Networks \"" + network + "\").IPAddress}}";
@@ -350,7 +415,7 @@ class StackIT {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void stopThenStartKeepsTheData() throws IOException, InterruptedException {
         manage("stop").assertSuccess("manage-docker.sh stop");
         assertTrue(Podman.podman("ps", "-aq", "--filter", "label=com.docker.compose.project=" + PROJECT).output().isBlank(),
@@ -365,7 +430,7 @@ class StackIT {
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     void backupThenRestoreRoundTripsAndRestoreAsksFirst() throws IOException, InterruptedException {
         createTodo("in the backup");
         Command.Result backup = manage("backup").assertSuccess("manage-docker.sh backup");
@@ -405,7 +470,7 @@ class StackIT {
     }
 
     @Test
-    @Order(9)
+    @Order(10)
     void backupsAreListedVerifiedAndPrunedWithoutCopyingAnExecLine() throws IOException {
         String archive;
         try (Stream<Path> files = Files.list(bundle.resolve("backups"))) {
@@ -427,7 +492,7 @@ class StackIT {
     }
 
     @Test
-    @Order(10)
+    @Order(11)
     void prometheusScrapesTheBackupJobAndLoadsTheAlertRules() throws IOException, InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         String backupHealth = "";
@@ -458,7 +523,7 @@ class StackIT {
     }
 
     @Test
-    @Order(11)
+    @Order(12)
     void cleanupAsksBeforeDeletingData() throws IOException {
         saveLogs();
         Command.Result unconfirmed = manage("cleanup");
