@@ -46,8 +46,8 @@ public final class RunningApplication implements AutoCloseable {
      * @throws IllegalStateException when the settings refuse a database or the session secrets
      */
     public static RunningApplication start(StartupSettings settings, Map<String, Object> extraProperties, String... args) {
-        if (settings.sessionSecretRefusal() != null) {
-            throw new IllegalStateException(settings.sessionSecretRefusal());
+        if (settings.settingsRefusal() != null) {
+            throw new IllegalStateException(settings.settingsRefusal());
         }
         EmbeddedMongoServer embeddedDatabase = null;
         String mongoUri;

@@ -54,6 +54,14 @@ class ProductionRefusalTest {
         }
     }
 
+    @ParameterizedTest(name = "APP_ENV={0}")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"prod", "Live", "production-eu"})
+    void anUnknownEnvironmentNameIsRefusedNotRunAsDevelopment(String name) throws Exception {
+        List<String> lines = runRefused(Map.of("APP_ENV", name));
+        assertTrue(lines.get(0).contains("unknown environment") && lines.get(0).contains("production"), lines.get(0));
+        assertFalse(Files.exists(workDir.resolve("data")), "no embedded store may be created");
+    }
+
     /** Runs main() in production with {@code env}; asserts exit status 2 and one line on stderr, and returns it. */
     private List<String> runRefused(Map<String, String> env) throws Exception {
         Path stderr = workDir.resolve("stderr.txt");
