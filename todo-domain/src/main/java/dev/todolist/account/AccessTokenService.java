@@ -1,8 +1,9 @@
 package dev.todolist.account;
 
+import dev.todolist.problem.InvalidFieldsException;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Sorts;
-import dev.todolist.todo.FieldViolation;
+import dev.todolist.problem.FieldViolation;
 import io.micronaut.data.mongodb.operations.options.MongoFindOptions;
 import jakarta.inject.Singleton;
 
@@ -63,7 +64,7 @@ public class AccessTokenService {
                     + " access tokens; revoke one first"));
         }
         if (!violations.isEmpty()) {
-            throw new AccountValidationException(violations);
+            throw new InvalidFieldsException(violations);
         }
         byte[] random = new byte[RANDOM_BYTES];
         RANDOM.nextBytes(random);

@@ -1,10 +1,11 @@
 package dev.todolist.account;
 
+import dev.todolist.problem.InvalidFieldsException;
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoServerException;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.model.Filters;
-import dev.todolist.todo.FieldViolation;
+import dev.todolist.problem.FieldViolation;
 import dev.todolist.todo.TodoService;
 import jakarta.inject.Singleton;
 
@@ -48,7 +49,7 @@ public class AccountService {
      * Registers {@code email} with {@code password} unless the email is taken, in which case
      * nothing changes; either way it returns normally.
      *
-     * @throws AccountValidationException when the email or the password breaks a rule
+     * @throws InvalidFieldsException when the email or the password breaks a rule
      */
     public void signUp(String rawEmail, String password) {
         List<FieldViolation> violations = new ArrayList<>();
@@ -59,7 +60,7 @@ public class AccountService {
         }
         policy.violation("password", password, email.orElse(null)).ifPresent(violations::add);
         if (!violations.isEmpty()) {
-            throw new AccountValidationException(violations);
+            throw new InvalidFieldsException(violations);
         }
         Instant now = Ids.now();
         User user = new User(null, email.get(), hasher.hash(password), now, now);
@@ -109,7 +110,7 @@ public class AccountService {
     public PasswordChange changePassword(String userId, String currentPassword, String newPassword, String keptSessionId) {
         User user = verified(userId, currentPassword);
         policy.violation("newPassword", newPassword, user.email()).ifPresent(violation -> {
-            throw new AccountValidationException(List.of(violation));
+            throw new InvalidFieldsException(List.of(violation));
         });
         users.update(new User(user.id(), user.email(), hasher.hash(newPassword), user.createdAt(), Ids.now()));
         return new PasswordChange(sessions.closeAllExcept(userId, keptSessionId), accessTokens.revokeAll(userId));

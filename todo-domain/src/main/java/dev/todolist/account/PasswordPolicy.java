@@ -1,6 +1,6 @@
 package dev.todolist.account;
 
-import dev.todolist.todo.FieldViolation;
+import dev.todolist.problem.FieldViolation;
 import jakarta.inject.Singleton;
 
 import java.io.BufferedReader;

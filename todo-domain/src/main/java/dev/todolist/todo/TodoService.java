@@ -57,8 +57,8 @@ public class TodoService {
         Instant now = now();
         boolean completed = Boolean.TRUE.equals(draft.completed());
         long order = draft.order() != null ? draft.order() : nextOrder(ownerId);
-        Todo todo = TodoRules.normalised(new Todo(null, ownerId, draft.title(), completed, order, now, now,
-                completed ? now : null, draft.dueDate(), draft.priority(), 0, draft.tags(), draft.notes(), null));
+        Todo todo = new Todo(null, ownerId, draft.title(), completed, order, now, now,
+                completed ? now : null, draft.dueDate(), draft.priority(), 0, draft.tags(), draft.notes(), null);
         return repository.save(todo);
     }
 
@@ -124,33 +124,25 @@ public class TodoService {
     }
 
     private Todo update(String id, Todo changed, Precondition precondition) {
-        Todo valid = TodoRules.normalised(changed);
         try {
-            return repository.update(valid);
+            return repository.update(changed);
         } catch (OptimisticLockException e) {
-            Todo now = get(valid.ownerId(), id);
+            Todo now = get(changed.ownerId(), id);
             throw new TodoPreconditionFailedException(id, now.currentVersion());
         }
     }
 
     private static Todo patched(Todo current, TodoPatch patch) {
         Instant now = now();
-        boolean completed = required("completed", patch.completed().applyTo(current.completed(), null));
-        long order = required("order", patch.order().applyTo(current.order(), null));
+        // TodoPatch refuses to remove completed, order or title, so none of them can become null here.
+        boolean completed = patch.completed().applyTo(current.completed(), null);
+        long order = patch.order().applyTo(current.order(), null);
         return new Todo(current.id(), current.ownerId(), patch.title().applyTo(current.title(), null), completed,
                 order, current.createdAt(), now, completedAt(current, completed, now),
                 patch.dueDate().applyTo(current.dueDate(), null),
                 patch.priority().applyTo(current.priority(), Priority.NORMAL), 0,
                 patch.tags().applyTo(current.tags(), List.of()), patch.notes().applyTo(current.notes(), null),
                 current.version());
-    }
-
-    /** Fields without a default cannot be removed by a merge patch's {@code null}. */
-    private static <T> T required(String field, T value) {
-        if (value == null) {
-            throw new TodoValidationException(List.of(new FieldViolation(field, "must not be null")));
-        }
-        return value;
     }
 
     private static Instant completedAt(Todo current, boolean completed, Instant now) {

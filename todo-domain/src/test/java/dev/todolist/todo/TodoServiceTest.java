@@ -1,5 +1,7 @@
 package dev.todolist.todo;
 
+import dev.todolist.problem.FieldViolation;
+import dev.todolist.problem.InvalidFieldsException;
 import dev.todolist.testing.MongoFixture;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
@@ -139,7 +141,7 @@ class TodoServiceTest implements TestPropertyProvider {
 
     @Test
     void invalidTodoListsEveryBrokenRule() {
-        TodoValidationException e = assertThrows(TodoValidationException.class, () -> service.create("rules",
+        InvalidFieldsException e = assertThrows(InvalidFieldsException.class, () -> service.create("rules",
                 new TodoDraft("   ", null, null, null, null, List.of("ok", " "), "x".repeat(TodoLimits.NOTES_MAX + 1))));
         assertEquals(Set.of("title", "tags[1]", "notes"),
                 Set.copyOf(e.violations().stream().map(FieldViolation::field).toList()));

@@ -4,6 +4,7 @@ import dev.todolist.account.AccessToken;
 import dev.todolist.account.AccessTokenService;
 import dev.todolist.account.IssuedAccessToken;
 import dev.todolist.api.security.Caller;
+import dev.todolist.api.security.SessionTokens;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
@@ -33,7 +34,7 @@ import java.util.List;
  * works on {@code /api/v1/todos} and {@code GET /api/v1/me}. Managing them needs a session.
  */
 @Controller(AccessTokenController.PATH)
-@SecurityRequirement(name = SessionController.BEARER)
+@SecurityRequirement(name = SessionTokens.BEARER)
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "accounts")

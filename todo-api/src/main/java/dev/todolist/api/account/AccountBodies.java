@@ -1,8 +1,8 @@
 package dev.todolist.api.account;
 
-import dev.todolist.account.AccountValidationException;
+import dev.todolist.problem.InvalidFieldsException;
 import dev.todolist.api.web.UnicodeText;
-import dev.todolist.todo.FieldViolation;
+import dev.todolist.problem.FieldViolation;
 import io.micronaut.json.tree.JsonNode;
 
 import java.util.ArrayList;
@@ -23,7 +23,7 @@ final class AccountBodies {
 
     private AccountBodies(JsonNode body) {
         if (body == null || !body.isObject()) {
-            throw new AccountValidationException(List.of(new FieldViolation("", "the body must be a JSON object")));
+            throw new InvalidFieldsException(List.of(new FieldViolation("", "the body must be a JSON object")));
         }
         this.body = body;
     }
@@ -68,10 +68,10 @@ final class AccountBodies {
         return node.getIntValue();
     }
 
-    /** @throws AccountValidationException naming every member that was missing or mistyped */
+    /** @throws InvalidFieldsException naming every member that was missing or mistyped */
     void requireValid() {
         if (!violations.isEmpty()) {
-            throw new AccountValidationException(violations);
+            throw new InvalidFieldsException(violations);
         }
     }
 }

@@ -4,6 +4,7 @@ import dev.todolist.account.AccountService;
 import dev.todolist.account.InvalidCredentialsException;
 import dev.todolist.account.User;
 import dev.todolist.api.security.Caller;
+import dev.todolist.api.security.SessionTokens;
 import dev.todolist.api.web.ClientAddresses;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -28,7 +29,7 @@ import java.util.function.Supplier;
 
 /** The caller's own account at {@value #PATH}: read it, change its password, delete it. */
 @Controller(MeController.PATH)
-@SecurityRequirement(name = SessionController.BEARER)
+@SecurityRequirement(name = SessionTokens.BEARER)
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "accounts")

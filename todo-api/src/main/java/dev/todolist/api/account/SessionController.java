@@ -34,18 +34,16 @@ import java.time.Duration;
 
 /**
  * Sign-in and sign-out at {@value #PATH}. The tokens it issues are the OpenAPI document's
- * {@value #BEARER} scheme (personal access tokens go the same way).
+ * {@value SessionTokens#BEARER} scheme (personal access tokens go the same way).
  */
 @Controller(SessionController.PATH)
-@SecurityScheme(name = SessionController.BEARER, type = SecuritySchemeType.HTTP, scheme = "bearer",
+@SecurityScheme(name = SessionTokens.BEARER, type = SecuritySchemeType.HTTP, scheme = "bearer",
         description = "A session token from POST /api/v1/sessions, or a personal access token (tdl_...)")
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "accounts")
 public class SessionController {
 
     static final String PATH = "/api/v1/sessions";
-    /** The name of the bearer security scheme in the OpenAPI document. */
-    public static final String BEARER = "bearer";
 
     private final AccountService accounts;
     private final SessionService sessions;
@@ -96,7 +94,7 @@ public class SessionController {
     @Operation(summary = "Sign out", description = "Ends the session the request's token belongs to; that token stops working at once.")
     @Delete("/current")
     @Secured(SecurityRule.IS_AUTHENTICATED)
-    @SecurityRequirement(name = BEARER)
+    @SecurityRequirement(name = SessionTokens.BEARER)
     public HttpResponse<Void> signOut(Authentication authentication) {
         Caller caller = Caller.of(authentication).requireSession();
         sessions.close(caller.sessionId(), caller.userId());

@@ -1,6 +1,6 @@
 package dev.todolist.api.problem;
 
-import dev.todolist.todo.FieldViolation;
+import dev.todolist.problem.FieldViolation;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ElementKind;
 import jakarta.validation.Path;

@@ -1,7 +1,7 @@
 package dev.todolist.api.problem;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import dev.todolist.todo.FieldViolation;
+import dev.todolist.problem.FieldViolation;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 

@@ -1,18 +1,8 @@
 package dev.todolist.api.problem;
 
-import dev.todolist.account.AccessTokenNotFoundException;
-import dev.todolist.account.AccountValidationException;
-import dev.todolist.account.InvalidCredentialsException;
-import dev.todolist.api.account.ThrottledException;
-import dev.todolist.api.account.WrongPasswordException;
-import dev.todolist.api.security.CsrfTokenMismatchException;
-import dev.todolist.api.security.SessionRequiredException;
-import dev.todolist.api.todo.PreconditionRequiredException;
-import dev.todolist.todo.FieldViolation;
-import dev.todolist.todo.TodoConflictException;
-import dev.todolist.todo.TodoNotFoundException;
-import dev.todolist.todo.TodoPreconditionFailedException;
-import dev.todolist.todo.TodoValidationException;
+import dev.todolist.problem.FieldViolation;
+import dev.todolist.problem.ProblemException;
+import dev.todolist.problem.ProblemType;
 import io.micronaut.core.convert.exceptions.ConversionErrorException;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.server.exceptions.response.ErrorContext;
@@ -29,8 +19,10 @@ import java.util.regex.Pattern;
 
 /**
  * The one mapping from an error (a status Micronaut chose and/or the exception behind it) to a
- * problem document. Details never carry a stack trace or an internal message: they are written
- * here, from what the client sent.
+ * problem document. The API's own exceptions ({@link ProblemException}) say their type and detail
+ * themselves; the rest of this class is the table of the framework's errors (Bean Validation,
+ * unreadable bodies, and the statuses Micronaut answers on its own). Details never carry a stack
+ * trace or an internal message: they are written here, from what the client sent.
  */
 final class ProblemMapping {
 
@@ -43,49 +35,11 @@ final class ProblemMapping {
     static Problem problem(HttpStatus status, ErrorContext context) {
         Throwable cause = context.getRootCause().orElse(null);
         String instance = context.getRequest().getPath();
+        if (cause instanceof ProblemException problem) {
+            return of(problem.type(), problem.detail(instance), instance, problem.violations());
+        }
         if (cause instanceof ConstraintViolationException violations) {
             return of(ProblemType.VALIDATION, "Some fields are invalid.", instance, fieldViolations(violations));
-        }
-        if (cause instanceof TodoValidationException invalid) {
-            return of(ProblemType.VALIDATION, "Some fields are invalid.", instance, invalid.violations());
-        }
-        if (cause instanceof AccountValidationException invalid) {
-            return of(ProblemType.VALIDATION, "Some fields are invalid.", instance, invalid.violations());
-        }
-        if (cause instanceof InvalidCredentialsException) {
-            return of(ProblemType.INVALID_CREDENTIALS, "No account has this email and password.", instance, null);
-        }
-        if (cause instanceof WrongPasswordException) {
-            return of(ProblemType.WRONG_PASSWORD, "The password given is not this account's password.", instance, null);
-        }
-        if (cause instanceof SessionRequiredException) {
-            return of(ProblemType.SESSION_REQUIRED,
-                    "Personal access tokens only work on todos and GET /api/v1/me; sign in with a password for this.",
-                    instance, null);
-        }
-        if (cause instanceof CsrfTokenMismatchException) {
-            return of(ProblemType.CSRF_TOKEN_MISMATCH, "A write authenticated by the session cookie must send the"
-                    + " session's csrfToken in the X-CSRF-Token header.", instance, null);
-        }
-        if (cause instanceof ThrottledException throttled) {
-            return of(ProblemType.TOO_MANY_REQUESTS, "Retry in " + throttled.retryAfterSeconds() + " seconds.", instance,
-                    null);
-        }
-        if (cause instanceof AccessTokenNotFoundException) {
-            return of(ProblemType.NOT_FOUND, "There is no access token at " + instance + ".", instance, null);
-        }
-        if (cause instanceof TodoNotFoundException) {
-            return of(ProblemType.NOT_FOUND, "There is no todo at " + instance + ".", instance, null);
-        }
-        if (cause instanceof TodoPreconditionFailedException) {
-            return of(ProblemType.PRECONDITION_FAILED,
-                    "If-Match does not name the current version; read the todo again and retry.", instance, null);
-        }
-        if (cause instanceof TodoConflictException) {
-            return of(ProblemType.CONFLICT, "Other writers kept changing this todo; retry.", instance, null);
-        }
-        if (cause instanceof PreconditionRequiredException required) {
-            return of(ProblemType.PRECONDITION_REQUIRED, required.getMessage(), instance, null);
         }
         if (DatabaseFailures.isUnavailable(cause)) {
             return of(ProblemType.DATABASE_UNAVAILABLE, "The database does not answer; retry in a few seconds.",
@@ -142,7 +96,7 @@ final class ProblemMapping {
     }
 
     private static Problem of(ProblemType type, String detail, String instance, List<FieldViolation> errors) {
-        return new Problem(type.uri(), type.title(), type.status().getCode(), detail, instance, errors);
+        return new Problem(type.uri(), type.title(), type.status(), detail, instance, errors);
     }
 
     private static List<FieldViolation> fieldViolations(ConstraintViolationException exception) {

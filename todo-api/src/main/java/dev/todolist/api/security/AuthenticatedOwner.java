@@ -1,6 +1,5 @@
 package dev.todolist.api.security;
 
-import dev.todolist.api.todo.CurrentOwner;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.authentication.AuthorizationException;

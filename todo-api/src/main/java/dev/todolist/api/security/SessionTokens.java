@@ -21,6 +21,11 @@ import java.util.Map;
 @Singleton
 public class SessionTokens {
 
+    /**
+     * The name of the bearer security scheme in the OpenAPI document (declared on the sign-in
+     * controller): session tokens and personal access tokens alike.
+     */
+    public static final String BEARER = "bearer";
     /** The cookie browsers carry the session token in. */
     public static final String COOKIE = "todolist_session";
     /** A readable cookie holding the CSRF token, for browser code that sends it back as {@value CsrfFilter#HEADER}. */

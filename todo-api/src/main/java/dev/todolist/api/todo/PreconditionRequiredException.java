@@ -1,9 +1,12 @@
 package dev.todolist.api.todo;
 
-/** A replacing write came without {@code If-Match}, which could silently overwrite a concurrent change. */
-public final class PreconditionRequiredException extends RuntimeException {
+import dev.todolist.problem.ProblemException;
+import dev.todolist.problem.ProblemType;
 
-    public PreconditionRequiredException(String message) {
-        super(message);
+/** A replacing write came without {@code If-Match}, which could silently overwrite a concurrent change. */
+public final class PreconditionRequiredException extends ProblemException {
+
+    public PreconditionRequiredException(String detail) {
+        super(ProblemType.PRECONDITION_REQUIRED, detail, detail);
     }
 }

@@ -1,76 +1,86 @@
 package dev.todolist.api.todo;
 
-import dev.todolist.todo.FieldViolation;
+import dev.todolist.api.web.UnicodeText;
+import dev.todolist.problem.FieldViolation;
+import dev.todolist.problem.InvalidFieldsException;
 import dev.todolist.todo.Patch;
 import dev.todolist.todo.Priority;
 import dev.todolist.todo.TodoDraft;
 import dev.todolist.todo.TodoPatch;
-import dev.todolist.todo.TodoValidationException;
-import dev.todolist.api.web.UnicodeText;
 import io.micronaut.json.tree.JsonNode;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 /**
- * Reads request bodies into the domain's inputs. Bodies arrive as JSON trees: in a merge patch
- * "absent" and {@code null} mean different things (RFC 7396), and every member is checked for its
- * JSON type here, so {@code {"title":{"$gt":""}}} is a 400 naming {@code title}, never a query
- * operator, and {@code "completed":"yes"} is refused rather than guessed at.
+ * Reads request bodies into the domain's inputs in one pass: each member's JSON type is checked
+ * here, then {@link TodoDraft} or {@link TodoPatch} applies the todo's rules as it is made, and
+ * one 400 lists every failing field of both. Bodies arrive as JSON trees: in a merge patch
+ * "absent" and {@code null} mean different things (RFC 7396), and a member of the wrong type is
+ * refused rather than coerced, so {@code {"title":{"$gt":""}}} is a 400 naming {@code title},
+ * never a query operator, and {@code "completed":"yes"} is never taken for true. Unknown members
+ * are ignored, so a client may send back a todo it read.
  */
 final class TodoBodies {
 
     private TodoBodies() {
     }
 
-    /** The domain's input from a request that passed Bean Validation. */
-    static TodoDraft draft(TodoRequest request) {
+    /** A create or replace body. */
+    static TodoDraft draft(JsonNode body) {
         List<FieldViolation> violations = new ArrayList<>();
-        LocalDate dueDate = request.dueDate() == null ? null : date(request.dueDate(), violations);
-        Priority priority = request.priority() == null ? null : priority(request.priority(), violations);
-        if (!violations.isEmpty()) {
-            throw new TodoValidationException(violations);
-        }
-        return new TodoDraft(request.title(), request.completed(), request.order(), dueDate, priority,
-                request.tags(), request.notes());
+        Members members = members(body, violations);
+        return valid(violations, () -> new TodoDraft(valueOf(members.title()), valueOf(members.completed()),
+                valueOf(members.order()), valueOf(members.dueDate()), valueOf(members.priority()),
+                valueOf(members.tags()), valueOf(members.notes())));
+    }
+
+    /** A merge patch body. */
+    static TodoPatch patch(JsonNode body) {
+        List<FieldViolation> violations = new ArrayList<>();
+        Members members = members(body, violations);
+        return valid(violations, () -> new TodoPatch(members.title(), members.completed(), members.order(),
+                members.dueDate(), members.priority(), members.tags(), members.notes()));
+    }
+
+    /** The members as the JSON had them, each of its expected type or absent (its violation listed). */
+    private record Members(Patch<String> title, Patch<Boolean> completed, Patch<Long> order, Patch<LocalDate> dueDate,
+                           Patch<Priority> priority, Patch<List<String>> tags, Patch<String> notes) {
     }
 
     /**
-     * A create or replace body, read strictly: each member must have its JSON type (no coercion of
-     * {@code "yes"} to a boolean or of an object to a string). Unknown members are ignored, so a
-     * client may send back a todo it read.
+     * The domain's input, or an {@link InvalidFieldsException} listing the mistyped members and
+     * the rules the others break; a mistyped member is reported once, as mistyped.
      */
-    static TodoRequest request(JsonNode body, List<FieldViolation> violations) {
-        TodoPatch members = members(body, violations);
-        return new TodoRequest(valueOf(members.title()), valueOf(members.completed()), valueOf(members.order()),
-                valueOf(members.dueDate().map(LocalDate::toString)),
-                valueOf(members.priority().map(Priority::wireName)), valueOf(members.tags()), valueOf(members.notes()));
-    }
-
-    static TodoPatch patch(JsonNode body) {
-        List<FieldViolation> violations = new ArrayList<>();
-        TodoPatch patch = members(body, violations);
-        if (!violations.isEmpty()) {
-            throw new TodoValidationException(violations);
+    private static <T> T valid(List<FieldViolation> mistyped, Supplier<T> input) {
+        try {
+            T value = input.get();
+            if (mistyped.isEmpty()) {
+                return value;
+            }
+        } catch (InvalidFieldsException broken) {
+            Set<String> reported = mistyped.stream().map(FieldViolation::field).collect(Collectors.toSet());
+            broken.violations().stream().filter(v -> !reported.contains(v.field())).forEach(mistyped::add);
         }
-        return patch;
+        throw new InvalidFieldsException(mistyped);
     }
 
-    /** Each known member of {@code body} with its JSON type checked; what fails is added to {@code violations}. */
-    private static TodoPatch members(JsonNode body, List<FieldViolation> violations) {
+    private static Members members(JsonNode body, List<FieldViolation> violations) {
         if (!body.isObject()) {
-            throw new TodoValidationException(List.of(new FieldViolation("", "the body must be a JSON object")));
+            throw new InvalidFieldsException(List.of(new FieldViolation("", "the body must be a JSON object")));
         }
-        return new TodoPatch(
+        return new Members(
                 member(body, "title", violations, "a string", TodoBodies::string),
                 member(body, "completed", violations, "true or false",
                         node -> node.isBoolean() ? node.getBooleanValue() : null),
                 member(body, "order", violations, "an integer", TodoBodies::integer),
-                member(body, "dueDate", violations, "a date like 2030-01-31",
-                        node -> node.isString() ? date(node.getStringValue(), violations) : null),
+                member(body, "dueDate", violations, "a date like 2030-01-31", TodoBodies::date),
                 member(body, "priority", violations, "low, normal or high",
                         node -> node.isString() ? Priority.parse(node.getStringValue()).orElse(null) : null),
                 member(body, "tags", violations, "an array of strings", TodoBodies::strings),
@@ -81,6 +91,7 @@ final class TodoBodies {
         return member.applyTo(null, null);
     }
 
+    /** Absent, removed ({@code null}), or the value {@code reader} makes of it; null from the reader is a wrong type. */
     private static <T> Patch<T> member(JsonNode body, String name, List<FieldViolation> violations, String expected,
                                        Function<JsonNode, T> reader) {
         JsonNode node = body.get(name);
@@ -92,9 +103,7 @@ final class TodoBodies {
         }
         T value = reader.apply(node);
         if (value == null) {
-            if (violations.stream().noneMatch(v -> v.field().equals(name))) {
-                violations.add(new FieldViolation(name, "must be " + expected));
-            }
+            violations.add(new FieldViolation(name, "must be " + expected));
             return Patch.absent();
         }
         return Patch.set(value);
@@ -103,7 +112,6 @@ final class TodoBodies {
     private static String string(JsonNode node) {
         return node.isString() && UnicodeText.isWellFormed(node.getStringValue()) ? node.getStringValue() : null;
     }
-
 
     private static Long integer(JsonNode node) {
         if (!node.isNumber()) {
@@ -119,27 +127,23 @@ final class TodoBodies {
         }
         List<String> values = new ArrayList<>();
         for (JsonNode element : node.values()) {
-            if (!element.isString() || !UnicodeText.isWellFormed(element.getStringValue())) {
+            String value = string(element);
+            if (value == null) {
                 return null;
             }
-            values.add(element.getStringValue());
+            values.add(value);
         }
         return values;
     }
 
-    private static LocalDate date(String text, List<FieldViolation> violations) {
-        try {
-            return LocalDate.parse(text);
-        } catch (DateTimeParseException e) {
-            violations.add(new FieldViolation("dueDate", "must be a date like 2030-01-31"));
+    private static LocalDate date(JsonNode node) {
+        if (!node.isString()) {
             return null;
         }
-    }
-
-    private static Priority priority(String text, List<FieldViolation> violations) {
-        return Priority.parse(text).orElseGet(() -> {
-            violations.add(new FieldViolation("priority", "must be low, normal or high"));
+        try {
+            return LocalDate.parse(node.getStringValue());
+        } catch (DateTimeParseException e) {
             return null;
-        });
+        }
     }
 }

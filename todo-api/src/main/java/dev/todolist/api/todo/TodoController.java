@@ -1,19 +1,17 @@
 package dev.todolist.api.todo;
 
-import dev.todolist.api.account.SessionController;
-import dev.todolist.api.problem.FieldViolations;
+import dev.todolist.api.security.CurrentOwner;
+import dev.todolist.api.security.SessionTokens;
 import dev.todolist.api.web.PublicUrls;
-import dev.todolist.todo.FieldViolation;
+import dev.todolist.todo.EntityTags;
 import dev.todolist.todo.Precondition;
 import dev.todolist.todo.Todo;
-import dev.todolist.todo.TodoDraft;
 import dev.todolist.todo.TodoLimits;
 import dev.todolist.todo.TodoListSettings;
 import dev.todolist.todo.TodoPage;
 import dev.todolist.todo.TodoQuery;
 import dev.todolist.todo.TodoService;
 import dev.todolist.todo.TodoSort;
-import dev.todolist.todo.TodoValidationException;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
@@ -41,8 +39,6 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import jakarta.validation.ConstraintViolation;
-import jakarta.validation.Validator;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -54,7 +50,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -72,7 +67,7 @@ import java.util.stream.Collectors;
  * ({@link CurrentOwner}).
  */
 @Controller(TodoController.PATH)
-@SecurityRequirement(name = SessionController.BEARER)
+@SecurityRequirement(name = SessionTokens.BEARER)
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "todos")
@@ -86,11 +81,8 @@ public class TodoController {
     private final CurrentOwner owner;
     private final PublicUrls urls;
     private final TodoListSettings listSettings;
-    private final Validator validator;
 
-    public TodoController(TodoService todos, CurrentOwner owner, PublicUrls urls, TodoListSettings listSettings,
-                          Validator validator) {
-        this.validator = validator;
+    public TodoController(TodoService todos, CurrentOwner owner, PublicUrls urls, TodoListSettings listSettings) {
         this.todos = todos;
         this.owner = owner;
         this.urls = urls;
@@ -128,9 +120,9 @@ public class TodoController {
     @Operation(summary = "Create a todo")
     @Post(consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = TodoRequest.class)))
+            schema = @Schema(implementation = TodoInput.class)))
     public HttpResponse<TodoResponse> create(HttpRequest<?> request, @Body JsonNode body) {
-        Todo todo = todos.create(owner.ownerId(request), draft(body));
+        Todo todo = todos.create(owner.ownerId(request), TodoBodies.draft(body));
         String url = url(urls.base(request), todo);
         return withEtag(HttpResponse.created(TodoResponse.of(todo, url)).header(HttpHeaders.LOCATION, url), todo);
     }
@@ -148,7 +140,7 @@ public class TodoController {
 
     @Operation(summary = "Replace a todo", description = "Requires If-Match (the ETag read before, or *): 428 without it, 412 when stale.")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = TodoRequest.class)))
+            schema = @Schema(implementation = TodoInput.class)))
     @Put(uri = "/{id}", consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
     public HttpResponse<TodoResponse> replace(HttpRequest<?> request, @PathVariable String id,
                                               @Nullable @Header(HttpHeaders.IF_MATCH) String ifMatch,
@@ -158,15 +150,15 @@ public class TodoController {
             throw new PreconditionRequiredException(
                     "PUT replaces the whole todo: send If-Match with the ETag you read (or * to overwrite any version).");
         }
-        return ok(request, todos.replace(owner.ownerId(request), id, draft(body), precondition));
+        return ok(request, todos.replace(owner.ownerId(request), id, TodoBodies.draft(body), precondition));
     }
 
     @Operation(summary = "Change a todo (JSON merge patch, RFC 7396)",
             description = "Members present are set, null resets optional ones, absent ones stay. If-Match is optional: "
                     + "without it the patch is applied to the current version.")
     @RequestBody(content = {
-            @Content(mediaType = MERGE_PATCH_JSON, schema = @Schema(implementation = TodoRequest.class)),
-            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TodoRequest.class))})
+            @Content(mediaType = MERGE_PATCH_JSON, schema = @Schema(implementation = TodoInput.class)),
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TodoInput.class))})
     @Patch(uri = "/{id}", consumes = {MERGE_PATCH_JSON, MediaType.APPLICATION_JSON}, produces = MediaType.APPLICATION_JSON)
     public HttpResponse<TodoResponse> patch(HttpRequest<?> request, @PathVariable String id,
                                             @Nullable @Header(HttpHeaders.IF_MATCH) String ifMatch,
@@ -194,26 +186,6 @@ public class TodoController {
     public HttpResponse<Void> clear(HttpRequest<?> request) {
         todos.clear(owner.ownerId(request));
         return HttpResponse.noContent();
-    }
-
-    /**
-     * Strict JSON types (a wrong type is never coerced), then the request record's Bean Validation;
-     * the 400 lists every failing field of both.
-     */
-    private TodoDraft draft(JsonNode body) {
-        List<FieldViolation> violations = new ArrayList<>();
-        TodoRequest request = TodoBodies.request(body, violations);
-        Set<String> mistyped = violations.stream().map(FieldViolation::field).collect(Collectors.toSet());
-        for (ConstraintViolation<TodoRequest> violation : validator.validate(request)) {
-            FieldViolation field = FieldViolations.of(violation);
-            if (!mistyped.contains(field.field())) {
-                violations.add(field);
-            }
-        }
-        if (!violations.isEmpty()) {
-            throw new TodoValidationException(violations);
-        }
-        return TodoBodies.draft(request);
     }
 
     private MutableHttpResponse<TodoResponse> ok(HttpRequest<?> request, Todo todo) {

@@ -1,6 +1,5 @@
-package dev.todolist.api.todo;
+package dev.todolist.todo;
 
-import dev.todolist.todo.Precondition;
 import io.micronaut.core.annotation.Nullable;
 
 import java.util.HashSet;

@@ -1,4 +1,4 @@
-package dev.todolist.api.todo;
+package dev.todolist.api.security;
 
 import io.micronaut.http.HttpRequest;
 
@@ -7,7 +7,7 @@ import io.micronaut.http.HttpRequest;
  *
  * <p>Every todo carries an {@code ownerId} and {@link dev.todolist.todo.TodoService} filters every
  * query, count, update, delete and clear by it; the controller asks this bean for the owner of
- * each request. {@link dev.todolist.api.security.AuthenticatedOwner} answers the authenticated
+ * each request. {@link AuthenticatedOwner} answers the authenticated
  * user's id, so another user's todo is as absent as one that never existed.
  */
 public interface CurrentOwner {

@@ -1,4 +1,4 @@
-package dev.todolist.todo;
+package dev.todolist.problem;
 
 import io.micronaut.serde.annotation.Serdeable;
 
