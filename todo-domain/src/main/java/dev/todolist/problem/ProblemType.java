@@ -23,6 +23,7 @@ public enum ProblemType {
     CONFLICT("conflict", "The resource kept changing under concurrent writers", 409),
     PRECONDITION_FAILED("precondition-failed", "The resource has changed since it was read", 412),
     PAYLOAD_TOO_LARGE("payload-too-large", "The request body is too large", 413),
+    URI_TOO_LONG("uri-too-long", "The request line is too long", 414),
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", "Unsupported content type", 415),
     PRECONDITION_REQUIRED("precondition-required", "This request needs an If-Match header", 428),
     TOO_MANY_REQUESTS("too-many-requests", "Too many attempts; wait before retrying", 429),
