@@ -15,7 +15,7 @@ import jakarta.validation.constraints.Min;
  * @param maxConcurrent hashes computed at once; further sign-ins wait, so that a burst of them
  *                      costs at most {@code maxConcurrent * memoryKib} of heap
  */
-@ConfigurationProperties("todolist.accounts.password-hash")
+@ConfigurationProperties("todolist.password-hash")
 public record PasswordHashSettings(
         @Bindable(defaultValue = "19456") @Min(1024) @Max(1048576) int memoryKib,
         @Bindable(defaultValue = "2") @Min(1) @Max(10) int iterations,

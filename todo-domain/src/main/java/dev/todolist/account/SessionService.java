@@ -16,9 +16,9 @@ import java.util.Optional;
 public class SessionService {
 
     private final SessionRepository repository;
-    private final AccountSettings settings;
+    private final SessionSettings settings;
 
-    public SessionService(SessionRepository repository, AccountSettings settings) {
+    public SessionService(SessionRepository repository, SessionSettings settings) {
         this.repository = repository;
         this.settings = settings;
     }
@@ -27,7 +27,7 @@ public class SessionService {
     public Session open(String userId) {
         Instant now = Ids.now();
         repository.deleteAll(Filters.and(Filters.eq("userId", userId), Filters.lte("expiresAt", now)));
-        return repository.save(new Session(null, userId, now, now.plus(settings.sessionLifetime())));
+        return repository.save(new Session(null, userId, now, now.plus(settings.lifetime())));
     }
 
     /** True while session {@code sessionId} of {@code userId} exists and has not expired. */

@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class PasswordPolicyTest {
 
-    private final PasswordPolicy policy = new PasswordPolicy(new AccountSettings(12, Duration.ofHours(1), Duration.ofDays(30), 5));
+    private final PasswordPolicy policy = new PasswordPolicy(new AccountSettings(12, Duration.ofDays(30), 5));
 
     private String why(String password, String email) {
         return policy.violation("password", password, email).map(v -> v.message()).orElse("ok");

@@ -2,6 +2,7 @@ package dev.todolist.api.account;
 
 import dev.todolist.account.AccessToken;
 import dev.todolist.account.AccessTokenService;
+import dev.todolist.account.AccountSettings;
 import dev.todolist.account.IssuedAccessToken;
 import dev.todolist.api.security.Caller;
 import dev.todolist.api.security.SessionTokens;
@@ -41,22 +42,25 @@ import java.util.List;
 public class AccessTokenController {
 
     static final String PATH = "/api/v1/me/tokens";
-    static final int MAX_DAYS = 366;
 
     private final AccessTokenService accessTokens;
+    /** The longest expiry, in days: the domain's own limit, so that the body is checked against that one rule. */
+    private final int maxDays;
 
-    public AccessTokenController(AccessTokenService accessTokens) {
+    public AccessTokenController(AccessTokenService accessTokens, AccountSettings settings) {
         this.accessTokens = accessTokens;
+        this.maxDays = (int) settings.accessTokenMaxLifetime().toDays();
     }
 
     @Operation(summary = "Create a personal access token",
-            description = "Body {\"name\", \"expiresInDays\" (1-366)}. The token is in this answer only; it is stored hashed.")
+            description = "Body {\"name\", \"expiresInDays\" (1-366 by default)}. The token is in this answer only; "
+                    + "it is stored hashed.")
     @Post(consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
     public HttpResponse<AccountResponses.AccessTokenView> create(Authentication authentication, @Body JsonNode body) {
         Caller caller = Caller.of(authentication).requireSession();
         AccountBodies fields = AccountBodies.of(body);
         String name = fields.string("name");
-        Integer days = fields.integer("expiresInDays", 1, MAX_DAYS);
+        Integer days = fields.integer("expiresInDays", 1, maxDays);
         fields.requireValid();
         Instant expiresAt = Instant.now().plus(Duration.ofDays(days)).truncatedTo(ChronoUnit.MILLIS);
         IssuedAccessToken issued = accessTokens.create(caller.userId(), name, expiresAt);

@@ -5,7 +5,6 @@ import dev.todolist.account.InvalidCredentialsException;
 import dev.todolist.account.User;
 import dev.todolist.api.security.Caller;
 import dev.todolist.api.security.SessionTokens;
-import dev.todolist.api.web.ClientAddresses;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
@@ -39,12 +38,10 @@ public class MeController {
 
     private final AccountService accounts;
     private final SignInThrottle throttle;
-    private final ClientAddresses addresses;
 
-    public MeController(AccountService accounts, SignInThrottle throttle, ClientAddresses addresses) {
+    public MeController(AccountService accounts, SignInThrottle throttle) {
         this.accounts = accounts;
         this.throttle = throttle;
-        this.addresses = addresses;
     }
 
     @Operation(summary = "The signed-in account")
@@ -91,13 +88,10 @@ public class MeController {
 
     /** Runs an operation that checks the current password, throttled like a sign-in of the account. */
     private <T> T confirmed(HttpRequest<?> request, Caller caller, Supplier<T> operation) {
-        String address = addresses.throttleKey(request);
         String email = accounts.find(caller.userId()).map(User::email).orElseThrow(() -> new AuthorizationException(null));
-        throttle.checkSignIn(email, address);
         try {
-            return operation.get();
+            return throttle.passwordCheck(request, email, operation);
         } catch (InvalidCredentialsException e) {
-            throttle.signInFailed(email, address);
             throw new WrongPasswordException();
         }
     }

@@ -1,12 +1,10 @@
 package dev.todolist.api.account;
 
 import dev.todolist.account.AccountService;
-import dev.todolist.account.InvalidCredentialsException;
 import dev.todolist.account.SessionService;
 import dev.todolist.account.User;
 import dev.todolist.api.security.Caller;
 import dev.todolist.api.security.SessionTokens;
-import dev.todolist.api.web.ClientAddresses;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -49,15 +47,13 @@ public class SessionController {
     private final SessionService sessions;
     private final SessionTokens tokens;
     private final SignInThrottle throttle;
-    private final ClientAddresses addresses;
 
     public SessionController(AccountService accounts, SessionService sessions, SessionTokens tokens,
-                             SignInThrottle throttle, ClientAddresses addresses) {
+                             SignInThrottle throttle) {
         this.accounts = accounts;
         this.sessions = sessions;
         this.tokens = tokens;
         this.throttle = throttle;
-        this.addresses = addresses;
     }
 
     @Operation(summary = "Sign in",
@@ -71,15 +67,7 @@ public class SessionController {
         String email = fields.string("email");
         String password = fields.string("password");
         fields.requireValid();
-        String address = addresses.throttleKey(request);
-        throttle.checkSignIn(email, address);
-        User user;
-        try {
-            user = accounts.authenticate(email, password);
-        } catch (InvalidCredentialsException e) {
-            throttle.signInFailed(email, address);
-            throw e;
-        }
+        User user = throttle.passwordCheck(request, email, () -> accounts.authenticate(email, password));
         throttle.signInSucceeded(email);
         SessionTokens.IssuedSession session = tokens.issue(user.id());
         MutableHttpResponse<AccountResponses.SignedIn> response = HttpResponse.created(

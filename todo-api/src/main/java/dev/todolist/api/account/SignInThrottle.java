@@ -1,12 +1,16 @@
 package dev.todolist.api.account;
 
 import dev.todolist.account.EmailAddresses;
+import dev.todolist.account.InvalidCredentialsException;
+import dev.todolist.api.web.ClientAddresses;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.inject.Singleton;
 
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Throttles password guessing: per account (the email, registered or not, so that a lock-out
@@ -26,15 +30,34 @@ public class SignInThrottle {
     private final AttemptCounter accountFailures;
     private final AttemptCounter addressFailures;
     private final AttemptCounter addressSignUps;
+    private final ClientAddresses addresses;
 
-    public SignInThrottle(ThrottleSettings settings) {
+    public SignInThrottle(ThrottleSettings settings, ClientAddresses addresses) {
+        this.addresses = addresses;
         this.accountFailures = new AttemptCounter(settings.accountFailures(), settings.window());
         this.addressFailures = new AttemptCounter(settings.addressFailures(), settings.window());
         this.addressSignUps = new AttemptCounter(settings.addressSignUps(), settings.window());
     }
 
-    /** @throws ThrottledException when the account or the address must wait before another password check */
-    public void checkSignIn(String email, String address) {
+    /**
+     * Runs {@code check}, a check of {@code email}'s password sent by {@code request}: refused while
+     * the account or the client's address must wait, and a wrong password is counted against both.
+     *
+     * @throws ThrottledException          when the account or the address must wait first
+     * @throws InvalidCredentialsException from {@code check}, once counted
+     */
+    <T> T passwordCheck(HttpRequest<?> request, String email, Supplier<T> check) {
+        String address = addresses.throttleKey(request);
+        checkSignIn(email, address);
+        try {
+            return check.get();
+        } catch (InvalidCredentialsException e) {
+            signInFailed(email, address);
+            throw e;
+        }
+    }
+
+    private void checkSignIn(String email, String address) {
         long now = System.currentTimeMillis();
         longest(accountFailures.waitTime(accountKey(email), now), addressFailures.waitTime(address, now))
                 .ifPresent(wait -> {
@@ -42,18 +65,19 @@ public class SignInThrottle {
                 });
     }
 
-    public void signInFailed(String email, String address) {
+    private void signInFailed(String email, String address) {
         long now = System.currentTimeMillis();
         accountFailures.record(accountKey(email), now);
         addressFailures.record(address, now);
     }
 
-    public void signInSucceeded(String email) {
+    void signInSucceeded(String email) {
         accountFailures.forget(accountKey(email));
     }
 
-    /** Counts a sign-up of {@code address}; @throws ThrottledException when it has had its share. */
-    public void signUp(String address) {
+    /** Counts a sign-up from {@code request}'s client; @throws ThrottledException when it has had its share. */
+    void signUp(HttpRequest<?> request) {
+        String address = addresses.throttleKey(request);
         long now = System.currentTimeMillis();
         addressSignUps.waitTime(address, now).ifPresent(wait -> {
             throw new ThrottledException(wait);

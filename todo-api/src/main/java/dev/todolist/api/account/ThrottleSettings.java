@@ -16,7 +16,7 @@ import java.time.Duration;
  * @param addressSignUps  sign-ups from one client address
  * @param window          how far back attempts count
  */
-@ConfigurationProperties("todolist.accounts.throttle")
+@ConfigurationProperties("todolist.throttle")
 public record ThrottleSettings(
         @Bindable(defaultValue = "5") @Min(1) int accountFailures,
         @Bindable(defaultValue = "20") @Min(1) int addressFailures,

@@ -2,7 +2,6 @@ package dev.todolist.api.account;
 
 import dev.todolist.account.AccountService;
 import dev.todolist.account.EmailAddresses;
-import dev.todolist.api.web.ClientAddresses;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
@@ -28,12 +27,10 @@ public class UserController {
 
     private final AccountService accounts;
     private final SignInThrottle throttle;
-    private final ClientAddresses addresses;
 
-    public UserController(AccountService accounts, SignInThrottle throttle, ClientAddresses addresses) {
+    public UserController(AccountService accounts, SignInThrottle throttle) {
         this.accounts = accounts;
         this.throttle = throttle;
-        this.addresses = addresses;
     }
 
     @Operation(summary = "Sign up",
@@ -46,7 +43,7 @@ public class UserController {
         String email = fields.string("email");
         String password = fields.string("password");
         fields.requireValid();
-        throttle.signUp(addresses.throttleKey(request));
+        throttle.signUp(request);
         accounts.signUp(email, password);
         return HttpResponse.created(new AccountResponses.SignedUp(EmailAddresses.normalise(email).orElseThrow(),
                 "POST /api/v1/sessions with this email and password to sign in"));

@@ -6,12 +6,12 @@ import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
 
 /** Bean Validation violations named the way the client wrote the field, e.g. {@code tags[1]}. */
-public final class FieldViolations {
+final class FieldViolations {
 
     private FieldViolations() {
     }
 
-    public static FieldViolation of(ConstraintViolation<?> violation) {
+    static FieldViolation of(ConstraintViolation<?> violation) {
         return new FieldViolation(fieldName(violation.getPropertyPath()), violation.getMessage());
     }
 

@@ -1,6 +1,6 @@
 package dev.todolist.api.security;
 
-import dev.todolist.account.AccountSettings;
+import dev.todolist.account.SessionSettings;
 import dev.todolist.account.Session;
 import dev.todolist.account.SessionService;
 import io.micronaut.security.authentication.Authentication;
@@ -37,10 +37,10 @@ public class SessionTokens {
     private final JwtTokenGenerator generator;
     private final Duration lifetime;
 
-    public SessionTokens(SessionService sessions, JwtTokenGenerator generator, AccountSettings settings) {
+    public SessionTokens(SessionService sessions, JwtTokenGenerator generator, SessionSettings settings) {
         this.sessions = sessions;
         this.generator = generator;
-        this.lifetime = settings.sessionLifetime();
+        this.lifetime = settings.lifetime();
     }
 
     /** A token for the session just opened. */

@@ -23,7 +23,7 @@ class PasswordRehashTest {
             assertTrue(storedHash(cheap).startsWith("$argon2id$v=19$m=1024,t=1,p=1$"), storedHash(cheap));
         }
         try (RunningApi dearer = RunningApi.start("rehash", Map.of("mongodb.uri", uri,
-                "todolist.accounts.password-hash.memory-kib", 2048, "todolist.accounts.password-hash.iterations", 2))) {
+                "todolist.password-hash.memory-kib", 2048, "todolist.password-hash.iterations", 2))) {
             dearer.signIn("rehash@example.org", RunningApi.PASSWORD);
             assertTrue(storedHash(dearer).startsWith("$argon2id$v=19$m=2048,t=2,p=1$"), storedHash(dearer));
             assertEquals(200, dearer.bearer(dearer.signIn("rehash@example.org", RunningApi.PASSWORD)).get("/api/v1/me").statusCode());

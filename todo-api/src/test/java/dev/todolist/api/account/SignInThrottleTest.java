@@ -27,10 +27,10 @@ class SignInThrottleTest {
     @BeforeAll
     static void start() {
         server = RunningApi.start("throttle", Map.of(
-                "todolist.accounts.throttle.account-failures", ACCOUNT_FAILURES,
-                "todolist.accounts.throttle.address-failures", ADDRESS_FAILURES,
-                "todolist.accounts.throttle.address-sign-ups", ADDRESS_SIGN_UPS,
-                "todolist.accounts.throttle.window", "10m"));
+                "todolist.throttle.account-failures", ACCOUNT_FAILURES,
+                "todolist.throttle.address-failures", ADDRESS_FAILURES,
+                "todolist.throttle.address-sign-ups", ADDRESS_SIGN_UPS,
+                "todolist.throttle.window", "10m"));
     }
 
     @AfterAll
