@@ -21,6 +21,7 @@ public enum ProblemType {
     METHOD_NOT_ALLOWED("method-not-allowed", "This method is not allowed on this resource", 405),
     NOT_ACCEPTABLE("not-acceptable", "No acceptable representation", 406),
     CONFLICT("conflict", "The resource kept changing under concurrent writers", 409),
+    TODO_LIMIT_REACHED("todo-limit-reached", "The account holds as many todos as it may", 409),
     PRECONDITION_FAILED("precondition-failed", "The resource has changed since it was read", 412),
     PAYLOAD_TOO_LARGE("payload-too-large", "The request body is too large", 413),
     URI_TOO_LONG("uri-too-long", "The request line is too long", 414),
