@@ -27,8 +27,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class ArchitectureTest {
 
+    /** Main classes only: not test-classes directories, nor the test jars other modules' tests come in. */
     private static final JavaClasses MAIN_CLASSES = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .withImportOption(location -> !location.contains("-tests.jar"))
             .importPackages("dev.todolist");
 
     /** Micronaut's generated bean definitions ({@code $TodoService$Definition}) wire whatever they must. */

@@ -5,7 +5,10 @@ import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.annotation.ConfigurationProperties;
+import io.micronaut.context.env.Environment;
+import io.micronaut.context.env.PropertySource;
 import io.micronaut.core.bind.annotation.Bindable;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
@@ -51,8 +54,10 @@ class ConfigurationTableTest {
     private static final Pattern ROW = Pattern.compile("^\\| (`[^|]+`) \\| ([^|]+) \\|.*\\|$");
     private static final Pattern BACKTICKED = Pattern.compile("`([^`]+)`");
 
+    /** Main classes only: not test-classes directories, nor the test jars other modules' tests come in. */
     private static final JavaClasses MAIN_CLASSES = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .withImportOption(location -> !location.contains("-tests.jar"))
             .importPackages("dev.todolist");
 
     private final Map<String, Object> yaml = flatten("", load("application.yml"));
@@ -104,6 +109,32 @@ class ConfigurationTableTest {
             }
         }
         assertTrue(repeated.isEmpty(), "defaults belong to the @ConfigurationProperties record: " + repeated);
+    }
+
+    /**
+     * Each settings property without an alias in application.yml is set by the variable the table
+     * names for it, through Micronaut's mapping of environment variables (the variable's
+     * underscores read as dots or dashes).
+     */
+    @Test
+    void eachSettingIsSetByTheVariableTheTableNames() {
+        Map<String, Object> variables = new HashMap<>();
+        for (String property : recordProperties().keySet()) {
+            if (!yaml.containsKey(property)) {
+                variables.put(variableOf(property), "set-by-" + variableOf(property));
+            }
+        }
+        try (ApplicationContext context = ApplicationContext.builder().deduceEnvironment(false)
+                .propertySources(PropertySource.of("variables", variables, PropertySource.PropertyConvention.ENVIRONMENT_VARIABLE))
+                .build()) {
+            Environment environment = context.getEnvironment().start();
+            for (String property : recordProperties().keySet()) {
+                if (!yaml.containsKey(property)) {
+                    assertEquals(Optional.of("set-by-" + variableOf(property)), environment.getProperty(property, String.class),
+                            property);
+                }
+            }
+        }
     }
 
     private Map<String, String> variablesReadByTheCode() throws IOException {

@@ -1,6 +1,7 @@
 package dev.todolist.api.problem;
 
 import dev.todolist.problem.FieldViolation;
+import dev.todolist.problem.InvalidFieldsException;
 import dev.todolist.problem.ProblemException;
 import dev.todolist.problem.ProblemType;
 import io.micronaut.core.convert.exceptions.ConversionErrorException;
@@ -38,11 +39,12 @@ final class ProblemMapping {
     static Problem problem(HttpStatus status, ErrorContext context) {
         Throwable cause = context.getRootCause().orElse(null);
         String instance = context.getRequest().getPath();
+        if (cause instanceof ConstraintViolationException violations) {
+            // Bean Validation of query parameters: the same problem as invalid fields in a body.
+            cause = new InvalidFieldsException(fieldViolations(violations));
+        }
         if (cause instanceof ProblemException problem) {
             return of(problem.type(), problem.detail(instance), instance, problem.violations());
-        }
-        if (cause instanceof ConstraintViolationException violations) {
-            return of(ProblemType.VALIDATION, "Some fields are invalid.", instance, fieldViolations(violations));
         }
         if (DatabaseFailures.isUnavailable(cause)) {
             return of(ProblemType.DATABASE_UNAVAILABLE, "The database does not answer; retry in a few seconds.",
