@@ -44,10 +44,11 @@ public final class RunningApplication implements AutoCloseable {
      * @param extraProperties properties that win over every configuration file (tests pass a
      *                        random port here)
      * @throws IllegalStateException when the settings refuse a database or the session secrets
+     * @throws StartRefusedException  when the resolved configuration must not serve (see its users)
      */
     public static RunningApplication start(StartupSettings settings, Map<String, Object> extraProperties, String... args) {
-        if (settings.sessionSecretRefusal() != null) {
-            throw new IllegalStateException(settings.sessionSecretRefusal());
+        if (settings.settingsRefusal() != null) {
+            throw new IllegalStateException(settings.settingsRefusal());
         }
         EmbeddedStore embeddedDatabase = null;
         String mongoUri;
@@ -92,8 +93,18 @@ public final class RunningApplication implements AutoCloseable {
             if (embeddedDatabase != null) {
                 embeddedDatabase.close();
             }
-            throw e;
+            throw refusal(e).map(RuntimeException.class::cast).orElse(e);
         }
+    }
+
+    /** The refusal behind a failed start (Micronaut wraps what a bean's constructor throws), if that is what it was. */
+    private static java.util.Optional<StartRefusedException> refusal(Throwable failure) {
+        for (Throwable t = failure; t != null && t.getCause() != t; t = t.getCause()) {
+            if (t instanceof StartRefusedException refused) {
+                return java.util.Optional.of(refused);
+            }
+        }
+        return java.util.Optional.empty();
     }
 
     public URL url() {

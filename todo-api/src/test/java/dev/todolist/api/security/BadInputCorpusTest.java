@@ -202,6 +202,12 @@ class BadInputCorpusTest {
                 case "short-access-token" -> "tdl_abc";
                 case "access-token-bad-chars" -> "tdl_" + "!".repeat(43);
                 case "revoked-session" -> revokedToken;
+                case "no-expiry" -> sign(SECRET.getBytes(StandardCharsets.UTF_8), new JWSHeader(JWSAlgorithm.HS256),
+                        new JWTClaimsSet.Builder(claims).expirationTime(null).build());
+                case "other-issuer" -> sign(SECRET.getBytes(StandardCharsets.UTF_8), new JWSHeader(JWSAlgorithm.HS256),
+                        new JWTClaimsSet.Builder(claims).issuer("another-service").build());
+                case "no-issuer" -> sign(SECRET.getBytes(StandardCharsets.UTF_8), new JWSHeader(JWSAlgorithm.HS256),
+                        new JWTClaimsSet.Builder(claims).issuer(null).build());
                 default -> throw new IllegalArgumentException("unknown tampering " + kind);
             };
         } catch (Exception e) {

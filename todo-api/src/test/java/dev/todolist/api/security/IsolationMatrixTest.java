@@ -56,7 +56,7 @@ class IsolationMatrixTest {
         return Stream.of(
                 Arguments.of("GET", "", null, new String[0]),
                 Arguments.of("GET", "", null, new String[] {"If-None-Match", "\"1\""}),
-                Arguments.of("PUT", "", "{\"title\":\"taken over\"}", new String[] {"If-Match", "*"}),
+                Arguments.of("PUT", "", "{\"title\":\"taken over\"}", new String[] {"If-Match", "\"0\", \"1\""}),
                 Arguments.of("PUT", "", "{\"title\":\"taken over\"}", new String[] {"If-Match", "\"1\""}),
                 Arguments.of("PATCH", "", "{\"title\":\"taken over\",\"completed\":true}", new String[0]),
                 Arguments.of("PATCH", "", "{\"title\":\"taken over\"}", new String[] {"If-Match", "\"1\""}),
@@ -127,7 +127,7 @@ class IsolationMatrixTest {
     void anotherUsersSignOutPasswordChangeAndDeletionLeaveTheFirstAlone() {
         RunningApi carol = server.signedUp("carol@example.org");
         carol.post(TODOS, "{\"title\":\"carol\"}");
-        assertEquals(204, carol.put("/api/v1/me/password", server.toJson(Map.of(
+        assertEquals(200, carol.put("/api/v1/me/password", server.toJson(Map.of(
                 "currentPassword", RunningApi.PASSWORD, "newPassword", "carols new passphrase"))).statusCode());
         assertEquals(204, carol.send("DELETE", "/api/v1/me",
                 server.toJson(Map.of("password", "carols new passphrase"))).statusCode());

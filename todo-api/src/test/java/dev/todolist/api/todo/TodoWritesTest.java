@@ -95,12 +95,13 @@ class TodoWritesTest {
     }
 
     @Test
-    void putWithAnyVersionOverwritesWhateverIsStored() {
+    void putWithAnyVersionIsRefusedBecauseItWouldOverwriteBlindly() {
         String url = createFull().headers().firstValue("Location").orElseThrow();
         api.patch(url, "{\"title\":\"changed meanwhile\"}");
         HttpResponse<String> replaced = api.put(url, "{\"title\":\"mine\"}", "If-Match", "*");
-        assertEquals(200, replaced.statusCode(), replaced.body());
-        assertEquals("mine", api.object(api.get(url)).get("title"));
+        assertEquals(428, replaced.statusCode(), replaced.body());
+        assertTrue(replaced.body().contains("precondition-required"), replaced.body());
+        assertEquals("changed meanwhile", api.object(api.get(url)).get("title"));
     }
 
     @Test
