@@ -1,6 +1,6 @@
 package dev.todolist.api.account;
 
-import dev.todolist.api.RunningApi;
+import dev.todolist.testing.RunningApi;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -1,7 +1,7 @@
 package dev.todolist.api.web;
 
-import dev.todolist.api.RawHttp;
-import dev.todolist.api.RunningApi;
+import dev.todolist.testing.RawHttp;
+import dev.todolist.testing.RunningApi;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
