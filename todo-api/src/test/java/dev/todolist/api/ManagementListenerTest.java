@@ -1,32 +1,30 @@
 package dev.todolist.api;
 
-import org.junit.jupiter.api.AfterAll;
+import dev.todolist.testing.Api;
+import dev.todolist.testing.ApiTest;
+import dev.todolist.testing.Http;
+import dev.todolist.testing.RunningApi;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.net.URL;
 import java.net.http.HttpResponse;
-import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The management listener serves the probes and /metrics only: not the OpenAPI document, the Swagger UI or the API. */
+@ApiTest
 class ManagementListenerTest {
 
+    @Api
     private static RunningApi server;
     private static URL management;
 
     @BeforeAll
-    static void start() {
-        server = RunningApi.start("managementlistener", Map.of());
+    static void findTheManagementListener() {
         management = Http.management(server.context());
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
     }
 
     @ParameterizedTest
