@@ -45,7 +45,7 @@ class ConnectionLimitTest {
             for (Socket socket : held) {
                 assertEquals(-2, readOrTimeout(socket), "the first three stay open");
             }
-            assertEquals(200, dev.todolist.api.Http.get(dev.todolist.api.Http.management(server.context()),
+            assertEquals(200, dev.todolist.testing.Http.get(dev.todolist.testing.Http.management(server.context()),
                     "/management/health/liveness").statusCode(), "the probes do not count against the limit");
             held.remove(0).close();
             Thread.sleep(300);
