@@ -280,6 +280,26 @@ class NginxLoopbackIT {
         }
     }
 
+    /**
+     * nginx sets X-Forwarded-For to the address it sees, so a client cannot pick its own throttle key:
+     * failed sign-ins, each claiming another address, are all counted against the one client and
+     * the API's per-address throttle (20 failures) locks it.
+     */
+    @Test
+    @Order(7)
+    void aClientCannotChooseItsThrottleKeyThroughXForwardedFor() throws InterruptedException {
+        List<Integer> statuses = new ArrayList<>();
+        for (int attempt = 1; attempt <= 25; attempt++) {
+            statuses.add(curl("-k", "-H", "Content-Type: application/json", "-H", "X-Forwarded-For: 10.9.8." + attempt,
+                    "-d", "{\"email\":\"spray-" + attempt + "@example.org\",\"password\":\"not the password at all\"}",
+                    https("/api/v1/sessions")).status());
+            Thread.sleep(100); // under nginx's 20 r/s: the 429s below are the API's throttle, not nginx's limit
+        }
+        assertEquals(List.of(401), statuses.subList(0, 20).stream().distinct().toList(), statuses.toString());
+        assertEquals(List.of(429), statuses.subList(20, 25).stream().distinct().toList(),
+                "a spoofed X-Forwarded-For must not give each attempt a fresh address: " + statuses);
+    }
+
     @Test
     @Order(8)
     void burstBeyondTwentyPerSecondGets429AsProblemJson() throws IOException, InterruptedException {

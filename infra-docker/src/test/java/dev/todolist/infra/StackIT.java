@@ -146,6 +146,9 @@ class StackIT {
                 .replaceFirst("(?m)^NGINX_BIND_ADDRESS=.*$", "NGINX_BIND_ADDRESS=127.0.0.1")
                 .replaceFirst("(?m)^NGINX_HTTP_PORT=.*$", "NGINX_HTTP_PORT=" + httpPort)
                 .replaceFirst("(?m)^NGINX_HTTPS_PORT=.*$", "NGINX_HTTPS_PORT=" + httpsPort)
+                .replaceFirst("(?m)^PUBLIC_BASE_URL=.*$", "PUBLIC_BASE_URL=" + https(""))
+                // Not the default subnet: a stack of the Ansible proof may use that one.
+                .replaceFirst("(?m)^#TODOLIST_EXTERNAL_SUBNET=.*$", "TODOLIST_EXTERNAL_SUBNET=172.31.241.0/24")
                 .replaceFirst("(?m)^MONITOR_INTERVAL_SECONDS=.*$", "MONITOR_INTERVAL_SECONDS=2")
                 // The app is back within seconds after kill -9: one failed probe must count.
                 .replaceFirst("(?m)^MONITOR_FAILURES_BEFORE_DOWN=.*$", "MONITOR_FAILURES_BEFORE_DOWN=1")
