@@ -3,7 +3,6 @@
 # (infra-ansible): podman + runc behind a Docker-API socket, Debian's docker-compose 1.29, and the
 # base images that no registry can give us here, built from Debian packages with mmdebstrap.
 # Sourced by .ci/run as root; idempotent, and a few seconds when everything is already there.
-# Facts behind each choice: shared/docs/containers-on-these-machines.md.
 
 # apt_install_missing comes from 00-apt-update.sh, which .ci/run sources first; run on its own,
 # this step sources it itself.
