@@ -3,7 +3,6 @@
 # (infra-ansible): podman + runc behind a Docker-API socket, Debian's docker-compose 1.29, and the
 # base images that no registry can give us here, built from Debian packages with mmdebstrap.
 # Sourced by .ci/run as root; idempotent, and a few seconds when everything is already there.
-# Facts behind each choice: shared/docs/containers-on-these-machines.md.
 
 # apt_install_missing comes from 00-apt-update.sh, which .ci/run sources first; run on its own,
 # this step sources it itself.
@@ -70,6 +69,24 @@ podman_build_base_image() {
   rm -f "${rootfs}"
 }
 
+#######################################
+# The JRE base as a docker-archive tarball, for Jib (no registry here): the build's images profile
+# reads it through -Djib.from.image=tar://..., which this step adds to MAVEN_ARGS (.ci/run sources
+# the steps, so ./mvnw sees it; Maven 3.9 reads MAVEN_ARGS).
+#######################################
+podman_save_jib_base() {
+  local image="$1" tar="$2"
+  local id
+  id="$(podman image inspect --format '{{.Id}}' "${image}")"
+  if [[ ! -f "${tar}" || ! -f "${tar}.id" || "$(cat "${tar}.id")" != "${id}" ]]; then
+    echo "20-podman: saving ${image} to ${tar} (the images' base for Jib)"
+    mkdir -p "$(dirname "${tar}")"
+    podman save -q --format docker-archive -o "${tar}" "${image}"
+    printf '%s' "${id}" > "${tar}.id"
+  fi
+  export MAVEN_ARGS="${MAVEN_ARGS:-} -Pimages -Djib.from.image=tar://${tar}"
+}
+
 podman_install_packages
 podman_write_containers_conf
 podman_start_service
@@ -78,3 +95,4 @@ podman_build_base_image localhost/todolist-nginx:1.22 nginx,curl,openssl,ca-cert
   '["nginx","-g","daemon off;"]'
 podman_build_base_image localhost/todolist-prometheus:2.42 prometheus,ca-certificates \
   '["/usr/bin/prometheus","--config.file=/etc/prometheus/prometheus.yml"]'
+podman_save_jib_base localhost/todolist-jre:17 /var/cache/todolist/todolist-jre-17.tar

@@ -65,7 +65,7 @@ main() {
   WORK="$(mktemp -d)"
   trap cleanup EXIT
   # shellcheck disable=SC2086 # JAVA_OPTS is a list of flags
-  (cd "${WORK}" && exec env -u MONGODB_URI APP_ENV=benchmark APP_PORT="${PORT}" MANAGEMENT_PORT=$((PORT + 1)) \
+  (cd "${WORK}" && exec env -u MONGODB_URI APP_ENV=development APP_PORT="${PORT}" MANAGEMENT_PORT=$((PORT + 1)) \
     TODO_DATA_DIR="${WORK}/data" TODOLIST_THROTTLE_ACCOUNT_FAILURES=100000 TODOLIST_THROTTLE_ADDRESS_FAILURES=100000 \
     java ${JAVA_OPTS} -jar "${jar}") >"${WORK}/api.log" 2>&1 &
   APP_PID=$!

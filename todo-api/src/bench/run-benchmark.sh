@@ -92,7 +92,7 @@ start_api() {
   started="$(now_ms)"
   # shellcheck disable=SC2086 # JAVA_OPTS is a list of flags
   # MALLOC_ARENA_MAX as in the image (todo-api/pom.xml), so that the RSS measured here is the image's.
-  (cd "${WORK}" && exec env -u MONGODB_URI ${STORE_URI:+MONGODB_URI="${STORE_URI}"} APP_ENV=benchmark APP_PORT="${PORT}" MANAGEMENT_PORT="${MANAGEMENT_PORT}" \
+  (cd "${WORK}" && exec env -u MONGODB_URI ${STORE_URI:+MONGODB_URI="${STORE_URI}"} APP_ENV=development APP_PORT="${PORT}" MANAGEMENT_PORT="${MANAGEMENT_PORT}" \
     TODO_DATA_DIR="${WORK}/data" MALLOC_ARENA_MAX=2 \
     java ${JAVA_OPTS} -jar "${jar}") >"${WORK}/api.log" 2>&1 &
   APP_PID=$!

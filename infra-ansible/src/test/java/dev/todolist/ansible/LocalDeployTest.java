@@ -1,5 +1,7 @@
 package dev.todolist.ansible;
 
+import dev.todolist.testing.Needs;
+import dev.todolist.testing.Prerequisite;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,6 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * backup (tag cron), with the real bundle of the release; check runs take every stage. The engine
  * stages run for real in StackDeployIT.
  */
+@Needs(Prerequisite.ANSIBLE)
 class LocalDeployTest {
 
     private static final Map<String, String> SECRETS = new ConcurrentHashMap<>();
@@ -76,7 +79,7 @@ class LocalDeployTest {
     void nightlyBackupRunsTheStacksOwnScriptAtTwo() throws IOException {
         deploy().assertSucceeded("deploy");
 
-        assertTrue(Files.readAllLines(cronFile).contains("0 2 * * * root " + root.resolve("manage-docker.sh") + " backup"),
+        assertTrue(Files.readAllLines(cronFile).contains("0 2 * * * root " + root.resolve("manage-docker.sh") + " backup 2>&1 | logger -t todolist-backup"),
                 () -> read(cronFile));
     }
 

@@ -1,5 +1,7 @@
 package dev.todolist.ansible;
 
+import dev.todolist.testing.Needs;
+import dev.todolist.testing.Prerequisite;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -11,6 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The checks that need no host: ansible-lint, Ansible's own syntax check and the tags offered. */
+@Needs(Prerequisite.ANSIBLE)
 class PlaybookStaticChecksTest {
 
     private final Ansible ansible = new Ansible(Ansible.shippedPlaybookDirectory(),
@@ -19,6 +22,7 @@ class PlaybookStaticChecksTest {
                     Ansible.shippedPlaybookDirectory().resolve(Ansible.EXAMPLE_VAULT_PASSWORD_FILE).toString()));
 
     @Test
+    @Needs(Prerequisite.ANSIBLE_LINT)
     void roleAndPlaybookPassAnsibleLintsProductionProfileWithoutWarnings() {
         Ansible.Result lint = ansible.run(List.of("ansible-lint", "--offline", "--profile", "production", "--strict"));
 

@@ -1,5 +1,7 @@
 package dev.todolist.ansible;
 
+import dev.todolist.testing.Needs;
+import dev.todolist.testing.Prerequisite;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -24,10 +26,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * variables, wrong types and choices, the preflight asserts for what types cannot say. Each
  * failure names the variable and what to do, and never prints a secret.
  */
+@Needs(Prerequisite.ANSIBLE)
 class RoleArgumentsTest {
 
     private static final String PASSWORD = "pw-marker-7f3a9c1e";
-    private static final String SESSION_SECRET = "session-marker-0123456789abcdef0123456789";
+    private static final String SESSION_SECRET = "session-marker-k3J9vQ2xLm8RtY5wZp1NcB7d";
 
     @TempDir
     Path work;
@@ -83,9 +86,16 @@ class RoleArgumentsTest {
                 Arguments.of("todolist_session_secret", "too-short-for-a-session-key",
                         "todolist_session_secret must hold at least 32 characters"),
                 Arguments.of("todolist_session_secret", "change-me-to-at-least-32-random-characters",
-                        "no example marker (change-me, example, ...)"),
+                        "no example word (change, example, placeholder"),
+                // manage-docker.sh refuses it (rules/secret-rules.env): so must the role, before anything changes.
+                Arguments.of("todolist_session_secret", "Placeholder-k3J9vQ2xLm8RtY5wZp1NcB7dFh",
+                        "todolist_session_secret must hold at least 32 characters (any, no line break), no example word"),
+                Arguments.of("todolist_session_secret", "abababababababababababababababababab",
+                        "at least 8 distinct characters"),
                 Arguments.of("todolist_mongodb_password", "has spaces and/slashes",
-                        "todolist_mongodb_password must hold at least 12 characters among letters, digits and - . _ ~"),
+                        "todolist_mongodb_password must hold at least 12 characters (letters, digits and - . _ ~"),
+                Arguments.of("todolist_mongodb_password", "placeholderXu7ad81",
+                        "todolist_mongodb_password must hold at least 12 characters (letters, digits and - . _ ~"),
                 Arguments.of("todolist_root", "relative/todolist",
                         "todolist_root must be an absolute directory other than /; got 'relative/todolist'"),
                 Arguments.of("todolist_root", "/",

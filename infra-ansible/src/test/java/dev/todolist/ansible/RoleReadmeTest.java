@@ -11,10 +11,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The role's README is its reference: its variables table names exactly the variables the role
- * takes (defaults/main.yml, plus the two secrets that have no default on purpose), so neither can
+ * takes (the options of meta/argument_specs.yml, some of which have no default on purpose), so neither can
  * gain or lose one unnoticed. The defaults themselves live only in defaults/main.yml.
  */
 class RoleReadmeTest {
@@ -24,12 +25,14 @@ class RoleReadmeTest {
 
     @Test
     void readmeListsExactlyTheRoleVariables() throws IOException {
-        Set<String> declared = new TreeSet<>(SECRETS_WITHOUT_DEFAULT);
-        Matcher defaults = Pattern.compile("(?m)^(todolist_\\w+):")
-                .matcher(Files.readString(MODULE.resolve("src/main/ansible/roles/todolist/defaults/main.yml")));
-        while (defaults.find()) {
-            declared.add(defaults.group(1));
+        // Every variable the role takes is an option of its argument specs (some have no default).
+        Set<String> declared = new TreeSet<>();
+        Matcher options = Pattern.compile("(?m)^      (todolist_\\w+):")
+                .matcher(Files.readString(MODULE.resolve("src/main/ansible/roles/todolist/meta/argument_specs.yml")));
+        while (options.find()) {
+            declared.add(options.group(1));
         }
+        assertTrue(declared.containsAll(SECRETS_WITHOUT_DEFAULT), "the argument specs lost a secret: " + declared);
 
         String readme = Files.readString(MODULE.resolve("README.md"));
         String table = readme.substring(readme.indexOf("## Role variables"), readme.indexOf("## ", readme.indexOf("## Role variables") + 3));
@@ -39,6 +42,6 @@ class RoleReadmeTest {
             documented.add(names.group(1));
         }
 
-        assertEquals(declared, documented, "README.md's 'Role variables' must name every variable of defaults/main.yml");
+        assertEquals(declared, documented, "README.md's 'Role variables' must name every option of meta/argument_specs.yml");
     }
 }

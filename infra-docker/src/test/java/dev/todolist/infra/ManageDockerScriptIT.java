@@ -2,17 +2,23 @@ package dev.todolist.infra;
 
 import dev.todolist.infra.testing.Bundle;
 import dev.todolist.infra.testing.Command;
-import dev.todolist.infra.testing.Requirements;
+import dev.todolist.testing.Needs;
+import dev.todolist.testing.Prerequisite;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -25,6 +31,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ManageDockerScriptIT {
 
     private static final String GOOD_SECRET = "k3J9vQ2xLm8RtY5wZp1NcB7dFh4GsA6eUq0Vi";
+    private static final String GOOD_MONGO_PASSWORD = "Xu7ad81kq03mzl29";
     private Path bundle;
 
     @BeforeEach
@@ -33,7 +40,7 @@ class ManageDockerScriptIT {
     }
 
     private Command.Result manage(String... args) {
-        List<String> command = new java.util.ArrayList<>(List.of(bundle.resolve("manage-docker.sh").toString()));
+        List<String> command = new ArrayList<>(List.of(bundle.resolve("manage-docker.sh").toString()));
         command.addAll(List.of(args));
         return Command.run(command, bundle, Map.of(), Duration.ofMinutes(2));
     }
@@ -48,13 +55,17 @@ class ManageDockerScriptIT {
     }
 
     @Test
-    void scriptsAreShellcheckClean() {
-        Requirements.requireProgram("shellcheck", "lints manage-docker.sh");
-        Command.run(List.of("shellcheck", bundle.resolve("manage-docker.sh").toString(),
-                Bundle.projectRoot().resolve("infra-docker/src/test/stack/build-images.sh").toString(),
+    @Needs(Prerequisite.SHELLCHECK)
+    void scriptsAreShellcheckClean() throws IOException {
+        List<String> command = new ArrayList<>(List.of("shellcheck", "-x", bundle.resolve("manage-docker.sh").toString()));
+        try (Stream<Path> parts = Files.list(bundle.resolve("lib"))) {
+            // -x follows the sources but reports only the files named: name each part too.
+            parts.map(Path::toString).sorted().forEach(command::add);
+        }
+        command.addAll(List.of(Bundle.projectRoot().resolve("infra-docker/src/test/stack/load-images.sh").toString(),
                 Bundle.projectRoot().resolve("infra-docker/src/test/stack/prepare-podman-local.sh").toString(),
-                Bundle.projectRoot().resolve(".ci/install.d/20-podman.sh").toString()), Duration.ofMinutes(1))
-                .assertSuccess("shellcheck");
+                Bundle.projectRoot().resolve(".ci/install.d/20-podman.sh").toString()));
+        Command.run(command, bundle, Map.of(), Duration.ofMinutes(1)).assertSuccess("shellcheck");
     }
 
     @Test
@@ -62,9 +73,39 @@ class ManageDockerScriptIT {
         Command.Result help = manage("help");
         assertEquals(0, help.exitCode(), help.output());
         for (String command : List.of("start", "stop", "restart", "status", "logs [SERVICE]", "backup",
-                "restore FILE [--yes]", "cleanup", "help", "Exit codes")) {
+                "restore FILE [--yes]", "cleanup", "backups list", "backups verify FILE", "backups prune [--dry-run]",
+                "images load PATH", "help", "Exit codes")) {
             assertTrue(help.output().contains(command), command + " missing:\n" + help.output());
         }
+    }
+
+    @Test
+    void anUnknownOptionIsAUsageErrorBeforeAnyCheck() {
+        Command.Result result = manage("cleanup", "--force");
+        assertEquals(1, result.exitCode(), result.output());
+        assertTrue(result.output().contains("cleanup: unknown option --force"), result.output());
+    }
+
+    @Test
+    void subcommandsWithoutTheirArgumentsAreUsageErrorsBeforeAnyCheck() {
+        Map<List<String>, String> expected = Map.of(
+                List.of("backups"), "backups needs list, verify FILE or prune [--dry-run]",
+                List.of("backups", "verify"), "backups verify takes one FILE",
+                List.of("backups", "prune", "--now"), "backups prune takes only --dry-run",
+                List.of("images"), "images needs a subcommand: images load PATH...",
+                List.of("images", "load"), "images load needs a PATH");
+        expected.forEach((args, message) -> {
+            Command.Result result = manage(args.toArray(String[]::new));
+            assertEquals(1, result.exitCode(), args + ": " + result.output());
+            assertTrue(result.output().contains(message), args + ": " + result.output());
+        });
+    }
+
+    @Test
+    void imagesLoadNamesAMissingTarball() {
+        Command.Result result = manage("images", "load", "no-such-image.tar");
+        assertEquals(1, result.exitCode(), result.output());
+        assertTrue(result.output().contains("images load: no such file or directory: no-such-image.tar"), result.output());
     }
 
     @Test
@@ -82,51 +123,41 @@ class ManageDockerScriptIT {
         assertFalse(Files.exists(bundle.resolve("data")), "nothing may be prepared before the checks pass");
     }
 
-    @Test
-    void startRefusesAnEnvFileOthersCanRead() throws IOException {
-        writeEnv(GOOD_SECRET, "Xu7ad81kq03mzl29", "rw-r--r--");
-        Command.Result result = manage("start");
-        assertEquals(2, result.exitCode(), result.output());
-        assertTrue(result.output().contains(".env is mode 644"), result.output());
+    /** COMMAND, SESSION_SECRET, MONGO_INITDB_ROOT_PASSWORD, .env mode, the refusal's message. */
+    static Stream<Arguments> unsafeEnvFiles() {
+        return Stream.of(
+                Arguments.of("start", GOOD_SECRET, GOOD_MONGO_PASSWORD, "rw-r--r--", ".env is mode 644"),
+                // The example file's own values.
+                Arguments.of("start", "change-me-to-at-least-32-random-characters", "change-me", "rw-------",
+                        "SESSION_SECRET is still an example value"),
+                // restart checks before it stops anything.
+                Arguments.of("restart", "tooShort123", GOOD_MONGO_PASSWORD, "rw-------",
+                        "SESSION_SECRET has 11 characters, at least 32"),
+                // rules/secret-rules.env: any example word, and too few distinct characters.
+                Arguments.of("start", "Placeholder-k3J9vQ2xLm8RtY5wZp1NcB7dFh", GOOD_MONGO_PASSWORD, "rw-------",
+                        "SESSION_SECRET is still an example value"),
+                Arguments.of("start", "ab".repeat(20), GOOD_MONGO_PASSWORD, "rw-------",
+                        "SESSION_SECRET is still an example value"),
+                Arguments.of("start", GOOD_SECRET, "p@ss/word:with-specials", "rw-------",
+                        "MONGO_INITDB_ROOT_PASSWORD must be set and use only letters"),
+                Arguments.of("start", GOOD_SECRET, "change-me-please", "rw-------",
+                        "MONGO_INITDB_ROOT_PASSWORD is still an example value"));
     }
 
-    @Test
-    void startRefusesTheExampleSessionSecret() throws IOException {
-        Files.copy(bundle.resolve(".env.example"), bundle.resolve(".env"));
-        Files.setPosixFilePermissions(bundle.resolve(".env"), PosixFilePermissions.fromString("rw-------"));
-        Command.Result result = manage("start");
+    @ParameterizedTest(name = "{0} refuses: {4}")
+    @MethodSource("unsafeEnvFiles")
+    void startRefusesAnUnsafeEnvFile(String command, String secret, String mongoPassword, String mode, String message)
+            throws IOException {
+        writeEnv(secret, mongoPassword, mode);
+        Command.Result result = manage(command);
         assertEquals(2, result.exitCode(), result.output());
-        assertTrue(result.output().contains("SESSION_SECRET is still an example value"), result.output());
+        assertTrue(result.output().contains(message), result.output());
+        assertFalse(Files.exists(bundle.resolve("data")), "nothing may be prepared before the checks pass");
     }
 
+    /** Arguments are parsed before the environment is looked at: no .env and no Compose CLI needed. */
     @Test
-    void startRefusesAShortSessionSecret() throws IOException {
-        writeEnv("tooShort123", "Xu7ad81kq03mzl29", "rw-------");
-        Command.Result result = manage("restart");
-        assertEquals(2, result.exitCode(), result.output());
-        assertTrue(result.output().contains("SESSION_SECRET has 11 characters, at least 32"), result.output());
-    }
-
-    @Test
-    void startRefusesAMongoPasswordThatWouldBreakTheConnectionUri() throws IOException {
-        writeEnv(GOOD_SECRET, "p@ss/word:with-specials", "rw-------");
-        Command.Result result = manage("start");
-        assertEquals(2, result.exitCode(), result.output());
-        assertTrue(result.output().contains("MONGO_INITDB_ROOT_PASSWORD must be set and use only letters"), result.output());
-    }
-
-    @Test
-    void startRefusesTheExampleMongoPassword() throws IOException {
-        writeEnv(GOOD_SECRET, "change-me-please", "rw-------");
-        Command.Result result = manage("start");
-        assertEquals(2, result.exitCode(), result.output());
-        assertTrue(result.output().contains("MONGO_INITDB_ROOT_PASSWORD is still an example value"), result.output());
-    }
-
-    @Test
-    void restoreWithoutAFileIsAUsageError() throws IOException {
-        writeEnv(GOOD_SECRET, "Xu7ad81kq03mzl29", "rw-------");
-        Requirements.require(Command.exists("docker-compose") || Command.exists("docker"), "a Compose CLI");
+    void restoreWithoutAFileIsAUsageError() {
         Command.Result result = manage("restore");
         assertEquals(1, result.exitCode(), result.output());
         assertTrue(result.output().contains("restore needs a FILE"), result.output());

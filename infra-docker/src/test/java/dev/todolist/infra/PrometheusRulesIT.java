@@ -3,7 +3,8 @@ package dev.todolist.infra;
 import dev.todolist.infra.testing.Bundle;
 import dev.todolist.infra.testing.Command;
 import dev.todolist.infra.testing.Podman;
-import dev.todolist.infra.testing.Requirements;
+import dev.todolist.testing.Needs;
+import dev.todolist.testing.Prerequisite;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -16,6 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * built from Debian's package): the configuration, the alert rules, and the rules' unit tests
  * (alert-rules.test.yml: each alert fires on series that breach the plan's target, not before).
  */
+@Needs(Prerequisite.PODMAN)
 class PrometheusRulesIT {
 
     private static final String IMAGE = "localhost/todolist-prometheus:2.42";
@@ -23,8 +25,6 @@ class PrometheusRulesIT {
 
     @BeforeAll
     static void unpack() {
-        Requirements.require(Podman.available() && Podman.hasImage(IMAGE), "podman with the image " + IMAGE
-                + " (Debian's prometheus package, built by .ci/install.d/20-podman.sh) for promtool");
         prometheus = Bundle.unpack("prometheus-it").resolve("prometheus");
     }
 

@@ -6,8 +6,17 @@ import dev.todolist.infra.testing.Bundle;
 import dev.todolist.infra.testing.Command;
 import dev.todolist.infra.testing.Curl;
 import dev.todolist.infra.testing.Podman;
-import dev.todolist.infra.testing.Requirements;
 import dev.todolist.infra.testing.StackLock;
+import dev.todolist.testing.Needs;
+import dev.todolist.testing.Prerequisite;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -15,6 +24,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
+import java.io.File;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -27,27 +37,36 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static dev.todolist.testing.Prerequisite.CHROMIUM;
+import static dev.todolist.testing.Prerequisite.CURL;
+import static dev.todolist.testing.Prerequisite.DOCKER_COMPOSE;
+import static dev.todolist.testing.Prerequisite.FLOCK;
+import static dev.todolist.testing.Prerequisite.PODMAN;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The whole stack, from the packaged bundle, started by its own manage-docker.sh with podman and
- * Debian's docker-compose 1.29, images built locally (src/test/stack/build-images.sh, run by the
- * build before this class). The ONLY change to the shipped files is docker-compose.override.yml
+ * Debian's docker-compose 1.29, the images of this build (-Pimages: the reactor writes their
+ * tarballs and src/test/stack/load-images.sh loads them before this class). The ONLY change to the shipped files is docker-compose.override.yml
  * (src/test/stack/docker-compose.podman-local.yml): a MongoDB-wire stand-in in place of mongo:7,
  * Debian-built nginx and Prometheus images, explicit ulimits.
  */
+@Needs({PODMAN, DOCKER_COMPOSE, FLOCK, CURL})
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class StackIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     /** Random-looking, as the API's production check wants (no template word, enough distinct characters). */
     private static final String SESSION_SECRET = "k3J9vQ2xLm8RtY5wZp1NcB7dFh4GsA6eUq0Vi7Tb";
-    private static final List<String> CONTAINERS = List.of("todolist-mongodb-prod", "todolist-app-prod",
-            "todolist-backup-prod", "todolist-nginx-prod", "todolist-healthcheck-prod", "todolist-prometheus-prod");
+    /** Not the default project name: every name (containers, networks) must follow COMPOSE_PROJECT_NAME. */
+    private static final String PROJECT = "todolist-stack-it";
+    private static final List<String> SERVICES = List.of("mongodb", "todolist-app", "backup", "nginx", "healthcheck", "prometheus");
     private static final List<String> IMAGES = List.of("localhost/todolist-api:" + Bundle.version(),
             "localhost/todolist-backup:" + Bundle.version(), "localhost/todolist-monitor:" + Bundle.version(),
             "localhost/todolist-jre:17", "localhost/todolist-nginx:1.22", "localhost/todolist-prometheus:2.42");
@@ -61,12 +80,10 @@ class StackIT {
     @BeforeAll
     static void startTheStack() throws IOException, InterruptedException {
         startedAt = System.nanoTime();
-        Requirements.require(Podman.available(), "podman with its Docker-API socket at " + Podman.SOCKET);
-        Requirements.requireProgram("docker-compose", "Debian's docker-compose runs the stack");
-        Requirements.requireProgram("flock", "the machine-wide stack lock");
         for (String image : IMAGES) {
-            Requirements.require(Podman.hasImage(image), "the image " + image
-                    + " (built by .ci/install.d/20-podman.sh and infra-docker/src/test/stack/build-images.sh)");
+            // With podman present the build made them (-Pimages, which .ci/install.d/20-podman.sh sets for CI): missing is a failure.
+            assertTrue(Podman.hasImage(image), "no image " + image + " in podman (bases: .ci/install.d/20-podman.sh; ours:"
+                    + " ./mvnw -Pimages -Djib.from.image=tar:///var/cache/todolist/todolist-jre-17.tar verify)");
         }
         banner("STACK PROOF: the MongoDB service runs a MONGODB-WIRE STAND-IN (mongo-java-server), not mongo:7,"
                 + " through docker-compose.override.yml used only here; every other file is the shipped bundle");
@@ -125,9 +142,13 @@ class StackIT {
         String env = Files.readString(bundle.resolve(".env.example"))
                 .replaceFirst("(?m)^SESSION_SECRET=.*$", "SESSION_SECRET=" + SESSION_SECRET)
                 .replaceFirst("(?m)^MONGO_INITDB_ROOT_PASSWORD=.*$", "MONGO_INITDB_ROOT_PASSWORD=StackItMongo9f3k2q8w7e")
+                .replaceFirst("(?m)^COMPOSE_PROJECT_NAME=.*$", "COMPOSE_PROJECT_NAME=" + PROJECT)
                 .replaceFirst("(?m)^NGINX_BIND_ADDRESS=.*$", "NGINX_BIND_ADDRESS=127.0.0.1")
                 .replaceFirst("(?m)^NGINX_HTTP_PORT=.*$", "NGINX_HTTP_PORT=" + httpPort)
                 .replaceFirst("(?m)^NGINX_HTTPS_PORT=.*$", "NGINX_HTTPS_PORT=" + httpsPort)
+                .replaceFirst("(?m)^PUBLIC_BASE_URL=.*$", "PUBLIC_BASE_URL=" + https(""))
+                // Not the default subnet: a stack of the Ansible proof may use that one.
+                .replaceFirst("(?m)^#TODOLIST_EXTERNAL_SUBNET=.*$", "TODOLIST_EXTERNAL_SUBNET=172.31.241.0/24")
                 .replaceFirst("(?m)^MONITOR_INTERVAL_SECONDS=.*$", "MONITOR_INTERVAL_SECONDS=2")
                 // The app is back within seconds after kill -9: one failed probe must count.
                 .replaceFirst("(?m)^MONITOR_FAILURES_BEFORE_DOWN=.*$", "MONITOR_FAILURES_BEFORE_DOWN=1")
@@ -167,11 +188,19 @@ class StackIT {
         return titles;
     }
 
-    private static void awaitHealthy(List<String> containers, Duration timeout) throws InterruptedException {
+    /** The container of SERVICE in this proof's project, running or not (its id: names are Compose's). */
+    private static String container(String service) {
+        String id = Podman.podman("ps", "-aq", "--filter", "label=com.docker.compose.project=" + PROJECT,
+                "--filter", "label=com.docker.compose.service=" + service).output().trim();
+        assertFalse(id.isEmpty() || id.contains("\n"), "one container of " + service + ": '" + id + "'");
+        return id;
+    }
+
+    private static void awaitHealthy(List<String> services, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
-        List<String> notYet = new ArrayList<>(containers);
+        List<String> notYet = new ArrayList<>(services);
         while (!notYet.isEmpty()) {
-            notYet.removeIf(c -> "healthy".equals(Podman.inspect(c, "{{.State.Health.Status}}")));
+            notYet.removeIf(service -> "healthy".equals(Podman.inspect(container(service), "{{.State.Health.Status}}")));
             if (notYet.isEmpty()) {
                 return;
             }
@@ -194,10 +223,9 @@ class StackIT {
 
     @Test
     @Order(1)
-    void everyServiceBecomesHealthy() throws InterruptedException {
-        long started = System.nanoTime();
-        awaitHealthy(CONTAINERS, Duration.ofMinutes(3));
-        System.out.printf("stack proof: all %d services healthy %.1f s after start returned%n", CONTAINERS.size(), seconds(started));
+    void startReturnsOnceEveryServiceIsHealthy() throws InterruptedException {
+        // start waits for healthy services itself: nothing is left to wait for when it returns.
+        awaitHealthy(SERVICES, Duration.ofSeconds(5));
         Command.Result status = manage("status");
         assertEquals(0, status.exitCode(), status.output());
         assertTrue(status.output().contains("\"database\":\"connected\""), status.output());
@@ -216,38 +244,91 @@ class StackIT {
 
         Curl.Exchange redirect = api("http://127.0.0.1:" + httpPort + "/api/v1/todos");
         assertEquals(301, redirect.status());
-        assertTrue(redirect.header("location").startsWith("https://"), redirect.headers().toString());
+        assertEquals("https://127.0.0.1:" + httpsPort + "/api/v1/todos", redirect.header("location"),
+                "the redirect keeps the published HTTPS port");
         assertEquals(404, api("-k", https("/metrics")).status(), "metrics must not be reachable through nginx");
     }
 
     @Test
     @Order(3)
+    @Needs(CHROMIUM)
+    void webAppIsServedByNginxWithItsCacheHeadersAndWorksInChromium() throws IOException {
+        Curl.Exchange index = api("-k", https("/"));
+        assertEquals(200, index.status(), index.body());
+        assertTrue(index.header("content-type").startsWith("text/html"), index.header("content-type"));
+        assertEquals("no-cache", index.header("cache-control"), "index.html is revalidated on every visit");
+        String policy = Files.readString(Bundle.projectRoot().resolve(
+                "todo-web/src/main/resources/META-INF/todolist-web/content-security-policy.txt")).trim();
+        assertEquals(policy, index.header("content-security-policy"), "nginx sends the app's own policy");
+        Matcher asset = Pattern.compile("(?:href|src)=\"/?(assets/[a-z0-9-]+\\.[0-9a-f]{10}\\.(?:js|css|svg))\"").matcher(index.body());
+        List<String> assets = new ArrayList<>();
+        while (asset.find()) {
+            assets.add(asset.group(1));
+        }
+        assertFalse(assets.isEmpty(), "index.html names its hashed assets: " + index.body());
+        for (String path : assets) {
+            Curl.Exchange file = api("-k", "--compressed", https("/" + path));
+            assertEquals(200, file.status(), path);
+            assertEquals("public, max-age=31536000, immutable", file.header("cache-control"), path);
+            assertEquals(policy, file.header("content-security-policy"), path);
+        }
+        assertEquals(404, api("-k", https("/assets/app.0000000000.js")).status(), "an unknown asset is not served");
+
+        Path profile = Files.createTempDirectory("stack-it-chromium");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(Prerequisite.chromiumBinary());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+                "--disable-quic", "--ignore-certificate-errors", "--user-data-dir=" + profile, "--window-size=1024,900");
+        ChromeDriver browser = new ChromeDriver(new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File(Prerequisite.chromedriverBinary())).usingAnyFreePort().build(), options);
+        try {
+            WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+            browser.get(https("/"));
+            wait.until(d -> d.findElement(By.cssSelector(".switch-mode button"))).click();
+            wait.until(d -> d.findElement(By.id("auth-email"))).sendKeys("stack-it-browser@example.org");
+            browser.findElement(By.id("auth-password")).sendKeys("violet hedgehog orbits saturn");
+            browser.findElement(By.cssSelector(".auth-form button[type=submit]")).click();
+            wait.until(d -> d.findElement(By.cssSelector(".new-todo"))).sendKeys("added through nginx", Keys.ENTER);
+            wait.until(d -> d.findElements(By.cssSelector(".todo-list li label")).stream()
+                    .anyMatch(label -> "added through nginx".equals(label.getText())));
+            browser.navigate().refresh();
+            wait.until(d -> d.findElements(By.cssSelector(".todo-list li label")).stream()
+                    .anyMatch(label -> "added through nginx".equals(label.getText())));
+            ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).renameTo(Path.of("target", "stack-it-web-app.png").toFile());
+        } finally {
+            browser.quit();
+        }
+    }
+
+    @Test
+    @Order(4)
     void monitorPollsEveryServiceAndLogsJson() throws IOException {
-        String answer = Podman.httpGetInside("todolist-healthcheck-prod", 8082, "/status");
+        String answer = Podman.httpGetInside(container("healthcheck"), 8082, "/status");
         JsonNode services = JSON.readTree(answer.substring(answer.indexOf("\r\n\r\n") + 4)).get("services");
         for (String service : List.of("todolist-app", "mongodb", "nginx", "backup")) {
             assertEquals("UP", services.path(service).path("state").asText(), service + " in " + services);
         }
-        String logs = Podman.podman("logs", "todolist-healthcheck-prod").output();
+        String logs = Podman.podman("logs", container("healthcheck")).output();
         long stateChanges = logs.lines().filter(l -> l.startsWith("{") && l.contains("\"event\":\"state_change\"")).count();
         assertTrue(stateChanges >= 4, "one JSON line per service coming up:\n" + logs);
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void mongodbIsUnreachableFromTheExternalNetworkAndThroughTheHostsAddresses() throws IOException {
-        String mongoAddress = Podman.inspect("todolist-mongodb-prod", "{{range .NetworkSettings.Networks}}{{.IPAddress}} {{end}}");
+        String mongoAddress = Podman.inspect(container("mongodb"), "{{range .NetworkSettings.Networks}}{{.IPAddress}} {{end}}");
         assertEquals(1, mongoAddress.split(" ").length, "MongoDB must be on one network only: " + mongoAddress);
         String probe = "timeout 3 bash -c 'exec 3<>/dev/tcp/%s/27017' 2>/dev/null && echo REACHED || echo UNREACHABLE";
 
-        Command.Result internal = Podman.podman("run", "--rm", "--network", "todolist-prod_todolist-internal",
+        Command.Result internal = Podman.podman("run", "--rm", "--network", PROJECT + "_todolist-internal",
                 "localhost/todolist-jre:17", "bash", "-c", probe.formatted("mongodb"));
         assertEquals("REACHED", internal.output().trim(), "control: the probe reaches MongoDB from the internal network");
 
-        Command.Result byAddress = Podman.podman("run", "--rm", "--network", "todolist-prod_todolist-external",
+        Command.Result byAddress = Podman.podman("run", "--rm", "--network", PROJECT + "_todolist-external",
                 "localhost/todolist-jre:17", "bash", "-c", probe.formatted(mongoAddress));
         assertEquals("UNREACHABLE", byAddress.output().trim(), "external network -> " + mongoAddress + ":27017");
-        Command.Result byName = Podman.podman("run", "--rm", "--network", "todolist-prod_todolist-external",
+        Command.Result byName = Podman.podman("run", "--rm", "--network", PROJECT + "_todolist-external",
                 "localhost/todolist-jre:17", "bash", "-c", "getent hosts mongodb || echo NO-SUCH-NAME");
         assertEquals("NO-SUCH-NAME", byName.output().trim());
 
@@ -269,27 +350,27 @@ class StackIT {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void appIsRestartedAfterKill9() throws InterruptedException {
-        int restartsBefore = Integer.parseInt(Podman.inspect("todolist-app-prod", "{{.RestartCount}}"));
-        long pid = Long.parseLong(Podman.inspect("todolist-app-prod", "{{.State.Pid}}"));
+        int restartsBefore = Integer.parseInt(Podman.inspect(container("todolist-app"), "{{.RestartCount}}"));
+        long pid = Long.parseLong(Podman.inspect(container("todolist-app"), "{{.State.Pid}}"));
         long killedAt = System.nanoTime();
         assertTrue(ProcessHandle.of(pid).map(ProcessHandle::destroyForcibly).orElse(false), "kill -9 " + pid);
 
         long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
-        while (Integer.parseInt(Podman.inspect("todolist-app-prod", "{{.RestartCount}}")) <= restartsBefore) {
+        while (Integer.parseInt(Podman.inspect(container("todolist-app"), "{{.RestartCount}}")) <= restartsBefore) {
             assertTrue(System.nanoTime() < deadline, "the app was not restarted after kill -9");
             Thread.sleep(250);
         }
         awaitApiThroughNginx(Duration.ofMinutes(2));
         System.out.printf("stack proof: kill -9 of the app -> restarted by the engine, API answering through nginx after %.1f s%n",
                 seconds(killedAt));
-        awaitHealthy(List.of("todolist-app-prod"), Duration.ofMinutes(1));
+        awaitHealthy(List.of("todolist-app"), Duration.ofMinutes(1));
 
         // The monitor saw the outage and the recovery (2 s rounds, down after 2 failed probes).
         deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (true) {
-            List<String> appChanges = Podman.podman("logs", "todolist-healthcheck-prod").output().lines()
+            List<String> appChanges = Podman.podman("logs", container("healthcheck")).output().lines()
                     .filter(l -> l.contains("\"event\":\"state_change\"") && l.contains("\"service\":\"todolist-app\"")).toList();
             if (appChanges.stream().anyMatch(l -> l.contains("\"to\":\"DOWN\""))
                     && appChanges.get(appChanges.size() - 1).contains("\"to\":\"UP\"")) {
@@ -300,11 +381,47 @@ class StackIT {
         }
     }
 
+    /**
+     * The app container is recreated at a new address (a squatter takes its old one) while nginx
+     * keeps running: nginx finds it by name again, without a restart.
+     */
     @Test
-    @Order(6)
+    @Order(7)
+    void nginxFollowsARecreatedAppContainerWithoutARestart() throws InterruptedException {
+        String network = PROJECT + "_todolist-external";
+        String addressFormat = "{{(index .NetworkSettings.Networks \"" + network + "\").IPAddress}}";
+        String oldAddress = Podman.inspect(container("todolist-app"), addressFormat);
+        String nginxStarted = Podman.inspect(container("nginx"), "{{.State.StartedAt}}");
+        compose("rm", "-f", "-s", "todolist-app").assertSuccess("removing the app container");
+        Podman.podman("rm", "-f", "stack-it-squatter");
+        Podman.podman("run", "-d", "--name", "stack-it-squatter", "--network", network, "--ip", oldAddress,
+                "localhost/todolist-jre:17", "sleep", "600").assertSuccess("a container on the app's old address");
+        try {
+            compose("up", "-d", "--no-deps", "todolist-app").assertSuccess("recreating the app container");
+            String newAddress = Podman.inspect(container("todolist-app"), addressFormat);
+            assertFalse(newAddress.equals(oldAddress), "the app must come back at another address than " + oldAddress);
+            awaitHealthy(List.of("todolist-app"), Duration.ofMinutes(2));
+            long healthy = System.nanoTime();
+            awaitApiThroughNginx(Duration.ofSeconds(15));
+            System.out.printf("stack proof: app recreated (%s -> %s), 200 through nginx %.1f s after it was healthy%n",
+                    oldAddress, newAddress, seconds(healthy));
+            assertEquals(nginxStarted, Podman.inspect(container("nginx"), "{{.State.StartedAt}}"), "nginx was not restarted");
+        } finally {
+            Podman.podman("rm", "-f", "stack-it-squatter");
+        }
+    }
+
+    private static Command.Result compose(String... args) {
+        List<String> command = new ArrayList<>(List.of("docker-compose", "-p", PROJECT));
+        command.addAll(List.of(args));
+        return Command.run(command, bundle, Map.of("DOCKER_HOST", "unix://" + Podman.SOCKET), Duration.ofMinutes(3));
+    }
+
+    @Test
+    @Order(8)
     void stopThenStartKeepsTheData() throws IOException, InterruptedException {
         manage("stop").assertSuccess("manage-docker.sh stop");
-        assertTrue(Podman.podman("ps", "-aq", "--filter", "label=com.docker.compose.project=todolist-prod").output().isBlank(),
+        assertTrue(Podman.podman("ps", "-aq", "--filter", "label=com.docker.compose.project=" + PROJECT).output().isBlank(),
                 "stop removes the containers");
         manage("start").assertSuccess("manage-docker.sh start");
         awaitApiThroughNginx(Duration.ofMinutes(2));
@@ -312,11 +429,11 @@ class StackIT {
         assertTrue(titles().contains("kept across a restart"), titles().toString());
         // The next proofs run the backup job's CLI: on a settled stack, as an operator would (six JVMs
         // starting at once on two shared cores can outlast the driver's 15 s server selection).
-        awaitHealthy(CONTAINERS, Duration.ofMinutes(3));
+        awaitHealthy(SERVICES, Duration.ofMinutes(3));
     }
 
     @Test
-    @Order(7)
+    @Order(9)
     void backupThenRestoreRoundTripsAndRestoreAsksFirst() throws IOException, InterruptedException {
         createTodo("in the backup");
         Command.Result backup = manage("backup").assertSuccess("manage-docker.sh backup");
@@ -349,14 +466,36 @@ class StackIT {
                     .filter(n -> n.startsWith("todolist-pre-restore-") && n.endsWith(".archive.gz"))
                     .sorted().reduce((a, b) -> b).orElseThrow(() -> new AssertionError("no safety backup in ./backups"));
         }
-        Command.Result verify = Podman.podman("exec", "todolist-backup-prod", "bash", "-c",
+        Command.Result verify = Podman.podman("exec", container("backup"), "bash", "-c",
                 "exec java -cp @/app/jib-classpath-file \"$(cat /app/jib-main-class-file)\" verify /backups/" + safety);
         assertEquals(0, verify.exitCode(), verify.output());
         assertTrue(verify.output().matches("(?s).*todolist\\.todos\\s+collection 3 documents.*"), verify.output());
     }
 
     @Test
-    @Order(8)
+    @Order(10)
+    void backupsAreListedVerifiedAndPrunedWithoutCopyingAnExecLine() throws IOException {
+        String archive;
+        try (Stream<Path> files = Files.list(bundle.resolve("backups"))) {
+            archive = files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".archive.gz")).sorted()
+                    .findFirst().orElseThrow(() -> new AssertionError("no archive in ./backups"));
+        }
+        Command.Result list = manage("backups", "list").assertSuccess("manage-docker.sh backups list");
+        assertTrue(list.output().contains(archive), list.output());
+        manage("backups", "verify", archive).assertSuccess("manage-docker.sh backups verify");
+
+        Path damaged = bundle.resolve("backups").resolve("todolist-20200101T000000Z.archive.gz");
+        Files.write(damaged, new byte[] {0x1f, (byte) 0x8b, 1, 2, 3});
+        Command.Result refused = manage("backups", "verify", damaged.getFileName().toString());
+        assertEquals(5, refused.exitCode(), refused.output());
+        Files.delete(damaged);
+
+        Command.Result dryRun = manage("backups", "prune", "--dry-run").assertSuccess("manage-docker.sh backups prune --dry-run");
+        assertTrue(Files.isRegularFile(bundle.resolve("backups").resolve(archive)), "a dry run deletes nothing:\n" + dryRun.output());
+    }
+
+    @Test
+    @Order(11)
     void prometheusScrapesTheBackupJobAndLoadsTheAlertRules() throws IOException, InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         String backupHealth = "";
@@ -364,7 +503,7 @@ class StackIT {
         while (!backupHealth.equals("up")) {
             assertTrue(System.nanoTime() < deadline, "Prometheus does not scrape the backup job: " + backupHealth);
             Thread.sleep(1_000);
-            String targets = Podman.httpGetInside("todolist-prometheus-prod", 9090, "/api/v1/targets");
+            String targets = Podman.httpGetInside(container("prometheus"), 9090, "/api/v1/targets");
             for (JsonNode target : JSON.readTree(targets.substring(targets.indexOf("\r\n\r\n") + 4)).at("/data/activeTargets")) {
                 String job = target.at("/labels/job").asText();
                 String health = target.get("health").asText();
@@ -377,7 +516,7 @@ class StackIT {
         }
         System.out.println("stack proof: Prometheus scrapes backup:8081 (up); todolist-app:9464 is " + appHealth
                 + " (the app's management port 9464 comes with the accounts branch)");
-        String rules = Podman.httpGetInside("todolist-prometheus-prod", 9090, "/api/v1/rules");
+        String rules = Podman.httpGetInside(container("prometheus"), 9090, "/api/v1/rules");
         JsonNode groups = JSON.readTree(rules.substring(rules.indexOf("\r\n\r\n") + 4)).at("/data/groups");
         int count = 0;
         for (JsonNode group : groups) {
@@ -387,7 +526,7 @@ class StackIT {
     }
 
     @Test
-    @Order(9)
+    @Order(12)
     void cleanupAsksBeforeDeletingData() throws IOException {
         saveLogs();
         Command.Result unconfirmed = manage("cleanup");

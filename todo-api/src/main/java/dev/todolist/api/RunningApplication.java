@@ -1,7 +1,7 @@
 package dev.todolist.api;
 
 import dev.todolist.persistence.DatabaseSelection;
-import dev.todolist.persistence.EmbeddedMongoServer;
+import dev.todolist.persistence.EmbeddedStore;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.Micronaut;
 import io.micronaut.runtime.server.EmbeddedServer;
@@ -29,10 +29,10 @@ public final class RunningApplication implements AutoCloseable {
 
     private final ApplicationContext context;
     private final EmbeddedServer server;
-    private final EmbeddedMongoServer embeddedDatabase;
+    private final EmbeddedStore embeddedDatabase;
     private boolean closed;
 
-    private RunningApplication(ApplicationContext context, EmbeddedServer server, EmbeddedMongoServer embeddedDatabase) {
+    private RunningApplication(ApplicationContext context, EmbeddedServer server, EmbeddedStore embeddedDatabase) {
         this.context = context;
         this.server = server;
         this.embeddedDatabase = embeddedDatabase;
@@ -44,18 +44,19 @@ public final class RunningApplication implements AutoCloseable {
      * @param extraProperties properties that win over every configuration file (tests pass a
      *                        random port here)
      * @throws IllegalStateException when the settings refuse a database or the session secrets
+     * @throws StartRefusedException  when the resolved configuration must not serve (see its users)
      */
     public static RunningApplication start(StartupSettings settings, Map<String, Object> extraProperties, String... args) {
-        if (settings.sessionSecretRefusal() != null) {
-            throw new IllegalStateException(settings.sessionSecretRefusal());
+        if (settings.settingsRefusal() != null) {
+            throw new IllegalStateException(settings.settingsRefusal());
         }
-        EmbeddedMongoServer embeddedDatabase = null;
+        EmbeddedStore embeddedDatabase = null;
         String mongoUri;
         DatabaseSelection database = settings.database();
         if (database instanceof DatabaseSelection.External external) {
             mongoUri = external.uri();
         } else if (database instanceof DatabaseSelection.Embedded embedded) {
-            embeddedDatabase = EmbeddedMongoServer.persistent(embedded.dataDirectory(), "127.0.0.1", 0);
+            embeddedDatabase = EmbeddedStore.start(embedded.dataDirectory());
             mongoUri = embeddedDatabase.connectionString() + "/" + DEFAULT_DATABASE;
             LOG.warn("No MONGODB_URI given: using the embedded evaluation database in {}."
                     + " It keeps data across restarts but is for evaluation only: a hard kill can lose the"
@@ -92,8 +93,18 @@ public final class RunningApplication implements AutoCloseable {
             if (embeddedDatabase != null) {
                 embeddedDatabase.close();
             }
-            throw e;
+            throw refusal(e).map(RuntimeException.class::cast).orElse(e);
         }
+    }
+
+    /** The refusal behind a failed start (Micronaut wraps what a bean's constructor throws), if that is what it was. */
+    private static java.util.Optional<StartRefusedException> refusal(Throwable failure) {
+        for (Throwable t = failure; t != null && t.getCause() != t; t = t.getCause()) {
+            if (t instanceof StartRefusedException refused) {
+                return java.util.Optional.of(refused);
+            }
+        }
+        return java.util.Optional.empty();
     }
 
     public URL url() {

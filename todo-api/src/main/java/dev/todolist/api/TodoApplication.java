@@ -29,19 +29,26 @@ public final class TodoApplication {
         System.setProperty(LOG_FORMAT_PROPERTY, settings.logFormat().appenderName());
         Optional<String> refusal = settings.refusal();
         if (refusal.isPresent()) {
-            // Deliberately no logger and no stack trace: the operator needs one line that says what to fix.
-            System.err.println("todolist: not starting: " + refusal.get());
-            System.exit(EXIT_REFUSED);
+            refuse(refusal.get());
             return;
         }
         RunningApplication application;
         try {
             application = RunningApplication.start(settings, Map.of(), args);
+        } catch (StartRefusedException e) {
+            refuse(e.getMessage());
+            return;
         } catch (RuntimeException e) {
             LoggerFactory.getLogger(TodoApplication.class).error("todolist did not start: {}", e.getMessage(), e);
             System.exit(1);
             return;
         }
         Runtime.getRuntime().addShutdownHook(new Thread(application::close, "todolist-shutdown"));
+    }
+
+    /** Deliberately no logger and no stack trace: the operator needs one line that says what to fix. */
+    private static void refuse(String reason) {
+        System.err.println("todolist: not starting: " + reason);
+        System.exit(EXIT_REFUSED);
     }
 }

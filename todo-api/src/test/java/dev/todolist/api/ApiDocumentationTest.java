@@ -1,7 +1,8 @@
 package dev.todolist.api;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import dev.todolist.testing.Api;
+import dev.todolist.testing.ApiTest;
+import dev.todolist.testing.RunningApi;
 import org.junit.jupiter.api.Test;
 
 import java.net.http.HttpResponse;
@@ -19,21 +20,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * document carries the build's version, and the UI needs nothing from the Internet: every script,
  * style and icon it loads comes from the jar.
  */
+@ApiTest
 class ApiDocumentationTest {
 
     /** The page loads its assets by path, e.g. {@code link(contextPath + "/swagger-ui/res/swagger-ui.css", ...)}. */
     private static final Pattern ASSET = Pattern.compile("\"(/swagger-ui/res/[\\w.\\-]+)\"");
+    @Api
     private static RunningApi api;
-
-    @BeforeAll
-    static void start() {
-        api = RunningApi.start("apidoc");
-    }
-
-    @AfterAll
-    static void stop() {
-        api.close();
-    }
 
     @Test
     void openApiDocumentIsServedWithTheBuildsVersion() {

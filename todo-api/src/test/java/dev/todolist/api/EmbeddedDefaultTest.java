@@ -1,5 +1,8 @@
 package dev.todolist.api;
 
+import dev.todolist.testing.Http;
+import dev.todolist.testing.LogCapture;
+import dev.todolist.testing.TestPorts;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import com.mongodb.client.MongoClient;

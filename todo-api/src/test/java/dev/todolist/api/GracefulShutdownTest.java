@@ -1,6 +1,8 @@
 package dev.todolist.api;
 
+import dev.todolist.testing.Http;
 import dev.todolist.testing.MongoFixture;
+import dev.todolist.testing.TestPorts;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;

@@ -1,6 +1,8 @@
 package dev.todolist.api;
 
+import dev.todolist.testing.Http;
 import dev.todolist.testing.MongoFixture;
+import dev.todolist.testing.TestPorts;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;

@@ -54,6 +54,23 @@ class ProductionRefusalTest {
         }
     }
 
+    @ParameterizedTest(name = "APP_ENV={0}")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"prod", "Live", "production-eu"})
+    void anUnknownEnvironmentNameIsRefusedNotRunAsDevelopment(String name) throws Exception {
+        List<String> lines = runRefused(Map.of("APP_ENV", name));
+        assertTrue(lines.get(0).contains("unknown environment") && lines.get(0).contains("production"), lines.get(0));
+        assertFalse(Files.exists(workDir.resolve("data")), "no embedded store may be created");
+    }
+
+    @Test
+    void aCorsVariableThatWouldAllowCredentialsFromAnyOriginIsRefused() throws Exception {
+        // Micronaut splits this name every possible way; one split is a configuration of its own, which
+        // allows credentials by default, from any origin.
+        List<String> lines = runRefused(Map.of("APP_ENV", "development",
+                "MICRONAUT_SERVER_CORS_CONFIGURATIONS_API_ALLOWED_ORIGINS", "https://app.example"));
+        assertTrue(lines.get(0).contains("CORS") && lines.get(0).contains("TODOLIST_CORS_ALLOWED_ORIGINS"), lines.get(0));
+    }
+
     /** Runs main() in production with {@code env}; asserts exit status 2 and one line on stderr, and returns it. */
     private List<String> runRefused(Map<String, String> env) throws Exception {
         Path stderr = workDir.resolve("stderr.txt");

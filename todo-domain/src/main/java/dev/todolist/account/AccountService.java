@@ -103,16 +103,21 @@ public class AccountService {
     }
 
     /**
-     * Replaces the password after checking the current one, and closes every other session of
-     * the account (a password change is what a user does after suspecting a stolen session).
+     * Replaces the password after checking the current one, then closes every other session of
+     * the account and revokes every personal access token: a password change is what an owner
+     * does after a compromise, and a stolen session or script token must not outlive it.
      */
-    public void changePassword(String userId, String currentPassword, String newPassword, String keptSessionId) {
+    public PasswordChange changePassword(String userId, String currentPassword, String newPassword, String keptSessionId) {
         User user = verified(userId, currentPassword);
         policy.violation("newPassword", newPassword, user.email()).ifPresent(violation -> {
             throw new InvalidFieldsException(List.of(violation));
         });
         users.update(new User(user.id(), user.email(), hasher.hash(newPassword), user.createdAt(), Ids.now()));
-        sessions.closeAllExcept(userId, keptSessionId);
+        return new PasswordChange(sessions.closeAllExcept(userId, keptSessionId), accessTokens.revokeAll(userId));
+    }
+
+    /** What a password change ended: the account's other sessions and all its access tokens. */
+    public record PasswordChange(long sessionsEnded, long accessTokensRevoked) {
     }
 
     /**

@@ -17,8 +17,11 @@ import java.util.regex.Pattern;
  * a later change of {@link PasswordHashSettings} does not lock anybody out ({@link #needsRehash}
  * tells which hashes to renew at their owner's next sign-in).
  *
- * <p>At most {@link PasswordHashSettings#maxConcurrent()} hashes run at once: each one holds its
- * memory cost on the heap, and a flood of sign-ins must queue rather than exhaust it.
+ * <p>At most {@link PasswordHashSettings#maxConcurrent()} hashes run at once (each holds its memory
+ * cost on the heap from the moment its generator is initialised, so the permit is taken first) and
+ * at most {@link PasswordHashSettings#maxWaiting()} more wait; beyond that a hash is refused at once
+ * with {@link PasswordHashingBusyException}. Waiting requests hold request threads, so an unbounded
+ * queue let a burst of sign-ins take every thread (and, before the permit came first, the heap).
  */
 @Singleton
 public class PasswordHasher {
@@ -33,12 +36,15 @@ public class PasswordHasher {
 
     private final PasswordHashSettings settings;
     private final Semaphore permits;
+    /** Running plus waiting hashes. */
+    private final Semaphore admissions;
     /** Verified against when an email is unknown, so that the answer takes as long as for a known one. */
     private final String decoy;
 
     public PasswordHasher(PasswordHashSettings settings) {
         this.settings = settings;
         this.permits = new Semaphore(settings.maxConcurrent(), true);
+        this.admissions = new Semaphore(settings.maxConcurrent() + settings.maxWaiting());
         byte[] random = new byte[HASH_BYTES];
         RANDOM.nextBytes(random);
         this.decoy = hash(ENCODER.encodeToString(random));
@@ -91,14 +97,21 @@ public class PasswordHasher {
                 .withIterations(iterations)
                 .withParallelism(parallelism)
                 .build();
-        Argon2BytesGenerator generator = new Argon2BytesGenerator();
-        generator.init(parameters);
         byte[] out = new byte[length];
-        permits.acquireUninterruptibly();
+        if (!admissions.tryAcquire()) {
+            throw new PasswordHashingBusyException();
+        }
         try {
-            generator.generateBytes(PasswordPolicy.normalised(password).toCharArray(), out);
+            permits.acquireUninterruptibly();
+            try {
+                Argon2BytesGenerator generator = new Argon2BytesGenerator();
+                generator.init(parameters);
+                generator.generateBytes(PasswordPolicy.normalised(password).toCharArray(), out);
+            } finally {
+                permits.release();
+            }
         } finally {
-            permits.release();
+            admissions.release();
         }
         return out;
     }

@@ -39,7 +39,8 @@ public record Precondition(Kind kind, Set<Long> versions) {
         return kind != Kind.ONE_OF || versions.contains(version);
     }
 
-    boolean pinsAVersion() {
+    /** True when the caller named versions (an ETag it read), not just "any" or nothing. */
+    public boolean pinsAVersion() {
         return kind == Kind.ONE_OF;
     }
 }

@@ -30,9 +30,11 @@ public class TodoService {
     private static final int UNCONDITIONAL_ATTEMPTS = 5;
 
     private final TodoRepository repository;
+    private final TodoListSettings settings;
 
-    public TodoService(TodoRepository repository) {
+    public TodoService(TodoRepository repository, TodoListSettings settings) {
         this.repository = repository;
+        this.settings = settings;
     }
 
     public TodoPage list(String ownerId, TodoQuery query) {
@@ -53,7 +55,11 @@ public class TodoService {
         return find(ownerId, id).orElseThrow(() -> new TodoNotFoundException(id));
     }
 
+    /** @throws TodoLimitReachedException when the owner already holds {@link TodoListSettings#maxPerAccount()} todos */
     public Todo create(String ownerId, TodoDraft draft) {
+        if (repository.count(Filters.eq("ownerId", ownerId)) >= settings.maxPerAccount()) {
+            throw new TodoLimitReachedException(settings.maxPerAccount());
+        }
         Instant now = now();
         boolean completed = Boolean.TRUE.equals(draft.completed());
         long order = draft.order() != null ? draft.order() : nextOrder(ownerId);

@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class PasswordHasherTest {
 
-    private final PasswordHasher hasher = new PasswordHasher(new PasswordHashSettings(1024, 1, 1, 2));
+    private final PasswordHasher hasher = new PasswordHasher(new PasswordHashSettings(1024, 1, 1, 2, 4));
 
     @Test
     void hashIsAnArgon2idPhcStringCarryingItsCost() {
@@ -32,7 +32,7 @@ class PasswordHasherTest {
     @Test
     void aHashMadeWithOtherCostStillVerifies() {
         String cheap = hasher.hash("rotated cost password");
-        PasswordHasher dearer = new PasswordHasher(new PasswordHashSettings(2048, 2, 1, 1));
+        PasswordHasher dearer = new PasswordHasher(new PasswordHashSettings(2048, 2, 1, 1, 4));
         assertTrue(dearer.matches("rotated cost password", cheap));
     }
 
@@ -40,8 +40,8 @@ class PasswordHasherTest {
     void hashesOfAnotherCostNeedARehash() {
         String cheap = hasher.hash("rotated cost password");
         assertFalse(hasher.needsRehash(cheap));
-        assertTrue(new PasswordHasher(new PasswordHashSettings(2048, 1, 1, 1)).needsRehash(cheap));
-        assertTrue(new PasswordHasher(new PasswordHashSettings(1024, 2, 1, 1)).needsRehash(cheap));
+        assertTrue(new PasswordHasher(new PasswordHashSettings(2048, 1, 1, 1, 4)).needsRehash(cheap));
+        assertTrue(new PasswordHasher(new PasswordHashSettings(1024, 2, 1, 1, 4)).needsRehash(cheap));
         assertTrue(hasher.needsRehash("not a hash"));
     }
 

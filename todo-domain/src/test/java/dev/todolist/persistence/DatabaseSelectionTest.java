@@ -24,19 +24,19 @@ class DatabaseSelectionTest {
     @Test
     void withoutUriOutsideProductionTheEmbeddedServerUsesTheDefaultDataDirectory() {
         assertEquals(new DatabaseSelection.Embedded(Path.of("data")),
-                DatabaseSelection.choose("development", Map.of()));
+                DatabaseSelection.choose("development", Map.of(), true));
     }
 
     @Test
     void dataDirectoryComesFromTodoDataDir() {
         assertEquals(new DatabaseSelection.Embedded(Path.of("/var/lib/todolist")),
-                DatabaseSelection.choose("staging", Map.of("TODO_DATA_DIR", "/var/lib/todolist")));
+                DatabaseSelection.choose("staging", Map.of("TODO_DATA_DIR", "/var/lib/todolist"), true));
     }
 
     @Test
     void blankUriCountsAsMissing() {
         assertInstanceOf(DatabaseSelection.Embedded.class,
-                DatabaseSelection.choose("development", Map.of("MONGODB_URI", "  ")));
+                DatabaseSelection.choose("development", Map.of("MONGODB_URI", "  "), true));
         assertInstanceOf(DatabaseSelection.Refused.class,
                 DatabaseSelection.choose("production", Map.of("MONGODB_URI", "")));
     }
@@ -48,5 +48,19 @@ class DatabaseSelectionTest {
         DatabaseSelection.Refused refused = assertInstanceOf(DatabaseSelection.Refused.class, selection);
         assertTrue(refused.reason().contains("MONGODB_URI"), refused.reason());
         assertTrue(refused.reason().lines().count() == 1, refused.reason());
+    }
+
+    @Test
+    void withoutUriABuildWithoutTheEmbeddedStoreIsRefusedWithAOneLineReason() {
+        DatabaseSelection.Refused refused = assertInstanceOf(DatabaseSelection.Refused.class,
+                DatabaseSelection.choose("development", Map.of(), false));
+
+        assertTrue(refused.reason().startsWith("MONGODB_URI is required"), refused.reason());
+        assertTrue(refused.reason().lines().count() == 1, refused.reason());
+    }
+
+    @Test
+    void theTestClassPathHasTheEmbeddedStore() {
+        assertTrue(EmbeddedStore.installed(), "todo-embedded-store comes with todo-test-support");
     }
 }

@@ -1,6 +1,8 @@
 package dev.todolist.todo;
 
 import dev.todolist.testing.MongoFixture;
+import dev.todolist.testing.Needs;
+import dev.todolist.testing.Prerequisite;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
@@ -14,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * On a real MongoDB, each sort of a list is served by its own index ({@code $indexStats} counts
@@ -24,6 +25,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * planner and no {@code $indexStats}, so on the in-process fallback this test is reported as
  * skipped, never passed.
  */
+@Needs(Prerequisite.REAL_MONGODB)
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TodoListIndexUsageTest implements TestPropertyProvider {
@@ -43,11 +45,8 @@ class TodoListIndexUsageTest implements TestPropertyProvider {
 
     private boolean seeded;
 
-    /** Per test, not per class, so that each test is reported as skipped on the in-process server. */
     @BeforeEach
-    void requireARealMongoWithIndexes() throws InterruptedException {
-        assumeTrue(MongoFixture.isRealMongo(), "needs a real MongoDB (MONGODB_URI or Testcontainers mongo:7): "
-                + "the in-process wire server has no query planner");
+    void awaitTheIndexesAndSeed() throws InterruptedException {
         for (int i = 0; i < 200 && !indexes.created(); i++) {
             Thread.sleep(50);
         }

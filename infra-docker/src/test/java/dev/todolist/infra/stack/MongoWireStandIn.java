@@ -1,6 +1,6 @@
 package dev.todolist.infra.stack;
 
-import dev.todolist.persistence.EmbeddedMongoServer;
+import dev.todolist.embedded.EmbeddedMongoServer;
 
 import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;

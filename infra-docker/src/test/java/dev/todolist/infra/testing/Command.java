@@ -63,9 +63,4 @@ public final class Command {
     public static Result run(List<String> command, Duration timeout) {
         return run(command, null, Map.of(), timeout);
     }
-
-    /** Whether PROGRAM is on the PATH. */
-    public static boolean exists(String program) {
-        return run(List.of("sh", "-c", "command -v " + program), Duration.ofSeconds(10)).exitCode() == 0;
-    }
 }

@@ -1,5 +1,7 @@
 package dev.todolist.infra.testing;
 
+import dev.todolist.testing.Prerequisite;
+
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -7,17 +9,10 @@ import java.util.List;
 /** The engine of these machines, as the stack proofs need it: podman's CLI and its Docker-API socket. */
 public final class Podman {
 
-    /** podman's Docker-API socket; the property lets a build prove what happens without an engine. */
-    public static final String SOCKET = System.getProperty("todolist.podman.socket", "/run/podman/podman.sock");
+    /** podman's Docker-API socket, the one the prerequisite check found answering. */
+    public static final String SOCKET = Prerequisite.podmanSocket();
 
     private Podman() {
-    }
-
-    /** Whether podman answers and its Docker-API socket (what docker-compose talks to) does too. */
-    public static boolean available() {
-        return Command.exists("podman")
-                && Command.run(List.of("curl", "-fsS", "--max-time", "5", "--unix-socket", SOCKET, "http://d/_ping"),
-                Duration.ofSeconds(10)).exitCode() == 0;
     }
 
     public static boolean hasImage(String image) {

@@ -31,6 +31,11 @@ final class AccountResponses {
     record Me(String id, String email, Instant createdAt, Instant passwordChangedAt, String authenticatedWith) {
     }
 
+    /** What a password change ended, so that the owner knows what must sign in again. */
+    @Serdeable
+    record PasswordChanged(long sessionsEnded, long accessTokensRevoked) {
+    }
+
     /** A personal access token; {@code token} is only present in the answer that created it. */
     @Serdeable
     record AccessTokenView(String id, String name, Instant createdAt, Instant expiresAt, @Nullable String token) {

@@ -24,6 +24,8 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
+import java.util.function.Supplier;
+
 /** The caller's own account at {@value #PATH}: read it, change its password, delete it. */
 @Controller(MeController.PATH)
 @SecurityRequirement(name = SessionTokens.BEARER)
@@ -53,16 +55,19 @@ public class MeController {
 
     @Operation(summary = "Change the password",
             description = "Body {\"currentPassword\",\"newPassword\"}; needs a session (not an access token). Every other "
-                    + "session of the account ends; this one stays.")
-    @Put(uri = "/password", consumes = MediaType.APPLICATION_JSON)
-    public HttpResponse<Void> changePassword(HttpRequest<?> request, Authentication authentication, @Body JsonNode body) {
+                    + "session of the account ends and every personal access token is revoked; this session stays. "
+                    + "The answer says how many of each ended.")
+    @Put(uri = "/password", consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
+    public AccountResponses.PasswordChanged changePassword(HttpRequest<?> request, Authentication authentication,
+                                                           @Body JsonNode body) {
         Caller caller = Caller.of(authentication).requireSession();
         AccountBodies fields = AccountBodies.of(body);
         String current = fields.string("currentPassword");
         String replacement = fields.string("newPassword");
         fields.requireValid();
-        confirmed(request, caller, () -> accounts.changePassword(caller.userId(), current, replacement, caller.sessionId()));
-        return HttpResponse.noContent();
+        AccountService.PasswordChange change = confirmed(request, caller,
+                () -> accounts.changePassword(caller.userId(), current, replacement, caller.sessionId()));
+        return new AccountResponses.PasswordChanged(change.sessionsEnded(), change.accessTokensRevoked());
     }
 
     @Operation(summary = "Delete the account",
@@ -74,18 +79,18 @@ public class MeController {
         AccountBodies fields = AccountBodies.of(body);
         String password = fields.string("password");
         fields.requireValid();
-        confirmed(request, caller, () -> accounts.delete(caller.userId(), password));
+        confirmed(request, caller, () -> {
+            accounts.delete(caller.userId(), password);
+            return null;
+        });
         return SessionController.withCookiesCleared(HttpResponse.noContent());
     }
 
     /** Runs an operation that checks the current password, throttled like a sign-in of the account. */
-    private void confirmed(HttpRequest<?> request, Caller caller, Runnable operation) {
+    private <T> T confirmed(HttpRequest<?> request, Caller caller, Supplier<T> operation) {
         String email = accounts.find(caller.userId()).map(User::email).orElseThrow(() -> new AuthorizationException(null));
         try {
-            throttle.passwordCheck(request, email, () -> {
-                operation.run();
-                return null;
-            });
+            return throttle.passwordCheck(request, email, operation);
         } catch (InvalidCredentialsException e) {
             throw new WrongPasswordException();
         }

@@ -29,7 +29,7 @@ public class ProblemErrorResponseProcessor implements ErrorResponseProcessor<Pro
         Problem problem = ProblemMapping.problem(response.status(), context);
         MutableHttpResponse<Problem> problemResponse = response.status(problem.status()).body(problem);
         problemResponse.contentType(APPLICATION_PROBLEM_JSON);
-        if (problem.status() == 503) {
+        if (problem.status() == 503 && !problemResponse.getHeaders().contains("Retry-After")) {
             problemResponse.header("Retry-After", Integer.toString(RETRY_AFTER_SECONDS));
         }
         if (problem.status() == 401 && !problemResponse.getHeaders().contains("WWW-Authenticate")) {

@@ -6,6 +6,9 @@ import dev.todolist.problem.ProblemException;
 import dev.todolist.problem.ProblemType;
 import io.micronaut.core.convert.exceptions.ConversionErrorException;
 import io.micronaut.http.HttpStatus;
+import io.micronaut.http.server.netty.NettyHttpRequest;
+import io.netty.handler.codec.http.TooLongHttpHeaderException;
+import io.netty.handler.codec.http.TooLongHttpLineException;
 import io.micronaut.http.server.exceptions.response.ErrorContext;
 import io.micronaut.json.JsonSyntaxException;
 import jakarta.validation.ConstraintViolation;
@@ -50,6 +53,9 @@ final class ProblemMapping {
         if (status == HttpStatus.BAD_REQUEST) {
             return badRequest(cause, context, instance);
         }
+        if (status == HttpStatus.REQUEST_ENTITY_TOO_LARGE) {
+            return tooLong(context.getRequest(), instance);
+        }
         return byStatus(status, instance);
     }
 
@@ -73,6 +79,23 @@ final class ProblemMapping {
         }
         String detail = context.getErrors().isEmpty() ? null : "The request is missing a required part or has an invalid one.";
         return of(ProblemType.BAD_REQUEST, detail, instance, null);
+    }
+
+    /**
+     * Micronaut answers 413 for anything Netty's decoder found too long; which part it was is in the
+     * decoder's result: the request line (414) or the headers (431), else the body (413).
+     */
+    private static Problem tooLong(io.micronaut.http.HttpRequest<?> request, String instance) {
+        Throwable failure = request instanceof NettyHttpRequest<?> netty && netty.getNativeRequest().decoderResult().isFailure()
+                ? netty.getNativeRequest().decoderResult().cause() : null;
+        if (failure instanceof TooLongHttpLineException) {
+            return of(ProblemType.URI_TOO_LONG, "The request line exceeds the configured limit; shorten the query.",
+                    instance, null);
+        }
+        if (failure instanceof TooLongHttpHeaderException) {
+            return of(ProblemType.HEADERS_TOO_LARGE, "The request headers exceed the configured limit.", instance, null);
+        }
+        return byStatus(HttpStatus.REQUEST_ENTITY_TOO_LARGE, instance);
     }
 
     private static Problem byStatus(HttpStatus status, String instance) {

@@ -7,6 +7,7 @@ import com.nimbusds.jwt.SignedJWT;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.runtime.ApplicationConfiguration;
 import io.micronaut.security.token.jwt.signature.SignatureGeneratorConfiguration;
 import io.micronaut.security.token.jwt.signature.secret.SecretSignature;
 import io.micronaut.security.token.jwt.signature.secret.SecretSignatureConfiguration;
@@ -22,7 +23,12 @@ import java.util.Map;
  * How session tokens are signed and verified: HS256 with {@code SESSION_SECRET}; a token signed
  * with {@code SESSION_SECRET_PREVIOUS} still verifies, so a rotation does not sign everybody out.
  * Only HS256 is accepted: a token naming another algorithm ({@code none}, {@code RS256}, ...) is
- * refused whatever its signature.
+ * refused whatever its signature. A correctly signed token must also have the shape this service
+ * issues: a numeric {@code exp} (without one a token would never expire), this service's
+ * {@code iss} (the application name, which micronaut-security writes; another service or tool that
+ * shares the secret does not mint sessions here) and a string {@code sub}. The raw payload is
+ * checked here, before the claims are parsed, because the parser turns a numeric {@code sub} into
+ * a string and fails with a stack trace on a {@code sub} that is an object.
  *
  * <p>It is micronaut-security's {@code generator} signature (the one {@code JwtTokenGenerator}
  * signs with) and the only signature configuration, so it is also what every token is checked
@@ -38,9 +44,12 @@ public class SessionSignature implements SignatureGeneratorConfiguration {
     private final SecretSignature current;
     @Nullable
     private final SecretSignature previous;
+    private final String issuer;
 
-    public SessionSignature(SessionSecretSettings settings,
+    public SessionSignature(SessionSecretSettings settings, ApplicationConfiguration application,
                             @Value("${todolist.environment:development}") String environment) {
+        this.issuer = application.getName().orElseThrow(() ->
+                new IllegalStateException("micronaut.application.name is the session tokens' issuer; it must be set"));
         String secret = settings.secret();
         if (secret == null || secret.isBlank()) {
             SessionSecretRule.refusal(environment, Map.of()).ifPresent(reason -> {
@@ -73,7 +82,12 @@ public class SessionSignature implements SignatureGeneratorConfiguration {
         if (!JWSAlgorithm.HS256.equals(jwt.getHeader().getAlgorithm())) {
             return false;
         }
-        return current.verify(jwt) || previous != null && previous.verify(jwt);
+        return (current.verify(jwt) || previous != null && previous.verify(jwt)) && hasIssuedShape(jwt.getPayload().toJSONObject());
+    }
+
+    private boolean hasIssuedShape(@Nullable Map<String, Object> payload) {
+        return payload != null && payload.get("exp") instanceof Number && issuer.equals(payload.get("iss"))
+                && payload.get("sub") instanceof String subject && !subject.isBlank();
     }
 
     @Override

@@ -6,6 +6,7 @@ import dev.todolist.api.web.PublicUrls;
 import dev.todolist.todo.EntityTags;
 import dev.todolist.todo.Precondition;
 import dev.todolist.todo.Todo;
+import dev.todolist.todo.TodoDraft;
 import dev.todolist.todo.TodoLimits;
 import dev.todolist.todo.TodoListSettings;
 import dev.todolist.todo.TodoPage;
@@ -138,19 +139,21 @@ public class TodoController {
         return ok(request, todo);
     }
 
-    @Operation(summary = "Replace a todo", description = "Requires If-Match (the ETag read before, or *): 428 without it, 412 when stale.")
+    @Operation(summary = "Replace a todo", description = "Requires If-Match with the ETag read before: 428 without it (or with *), 412 when stale.")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = TodoInput.class)))
     @Put(uri = "/{id}", consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
     public HttpResponse<TodoResponse> replace(HttpRequest<?> request, @PathVariable String id,
                                               @Nullable @Header(HttpHeaders.IF_MATCH) String ifMatch,
                                               @Body JsonNode body) {
+        TodoDraft draft = TodoBodies.draft(body);
         Precondition precondition = EntityTags.ifMatch(ifMatch);
-        if (!precondition.isStated()) {
+        if (!precondition.pinsAVersion()) {
+            // If-Match: * would pass any version: exactly the blind overwrite the guard is there to stop.
             throw new PreconditionRequiredException(
-                    "PUT replaces the whole todo: send If-Match with the ETag you read (or * to overwrite any version).");
+                    "PUT replaces the whole todo: send If-Match with the ETag you read (* is not a version).");
         }
-        return ok(request, todos.replace(owner.ownerId(request), id, TodoBodies.draft(body), precondition));
+        return ok(request, todos.replace(owner.ownerId(request), id, draft, precondition));
     }
 
     @Operation(summary = "Change a todo (JSON merge patch, RFC 7396)",

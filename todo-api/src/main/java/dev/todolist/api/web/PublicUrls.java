@@ -1,11 +1,17 @@
 package dev.todolist.api.web;
 
+import dev.todolist.api.StartRefusedException;
+import dev.todolist.persistence.DatabaseSelection;
+import io.micronaut.context.annotation.Context;
+import io.micronaut.context.annotation.Value;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
-import jakarta.inject.Singleton;
 
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
@@ -19,24 +25,56 @@ import java.util.regex.Pattern;
  * only when the TCP peer is one of {@link ForwardedHeadersSettings#trustedProxies()}; otherwise
  * the URL comes from the connection and the {@code Host} header. Values that are not a plain
  * scheme, host or path are ignored, so nothing a caller sends can break a header or a link.
+ *
+ * <p>With {@code TODOLIST_WEB_PUBLIC_BASE_URL} set, that URL is the base of every link and nothing
+ * a request says about its host counts. It is required in production: there, links handed to
+ * other people (a todo's {@code url}, {@code Location}) must never carry a host a client chose.
  */
-@Singleton
+@Context
 public class PublicUrls {
 
     private static final Pattern HOST = Pattern.compile("[A-Za-z0-9.\\-]+(:[0-9]{1,5})?|\\[[0-9A-Fa-f:.]+](:[0-9]{1,5})?");
     private static final Pattern PREFIX = Pattern.compile("(/[A-Za-z0-9._~\\-]+)+");
 
     private final List<AddressRange> trustedProxies;
+    @Nullable
+    private final String publicBaseUrl;
 
-    public PublicUrls(ForwardedHeadersSettings settings) {
+    public PublicUrls(ForwardedHeadersSettings settings, @Value("${todolist.environment:development}") String environment) {
         this.trustedProxies = settings.trustedProxies().stream()
                 .filter(value -> !value.isBlank())
                 .map(AddressRange::parse)
                 .toList();
+        this.publicBaseUrl = publicBaseUrl(settings.publicBaseUrl(), environment);
+    }
+
+    private static String publicBaseUrl(@Nullable String configured, String environment) {
+        if (configured == null || configured.isBlank()) {
+            if (DatabaseSelection.PRODUCTION.equals(environment)) {
+                throw new StartRefusedException("TODOLIST_WEB_PUBLIC_BASE_URL is required in the production environment"
+                        + " (the URL clients reach the service at, e.g. https://todo.example)");
+            }
+            return null;
+        }
+        String url = stripTrailingSlash(configured.strip());
+        try {
+            URI uri = new URI(url);
+            if (("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null
+                    && uri.getQuery() == null && uri.getFragment() == null && uri.getUserInfo() == null) {
+                return url;
+            }
+        } catch (URISyntaxException invalid) {
+            // refused below
+        }
+        throw new StartRefusedException("TODOLIST_WEB_PUBLIC_BASE_URL must be an http or https URL without query,"
+                + " fragment or credentials, e.g. https://todo.example");
     }
 
     /** The scheme, host and path prefix the caller used, without a trailing slash, e.g. {@code https://todo.example/app}. */
     public String base(HttpRequest<?> request) {
+        if (publicBaseUrl != null) {
+            return publicBaseUrl;
+        }
         boolean trusted = fromTrustedProxy(request);
         String scheme = request.isSecure() ? "https" : "http";
         String host = validHost(request.getHeaders().get(HttpHeaders.HOST));

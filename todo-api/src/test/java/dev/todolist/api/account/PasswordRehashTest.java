@@ -2,8 +2,8 @@ package dev.todolist.api.account;
 
 import com.mongodb.client.MongoClient;
 import dev.todolist.account.User;
-import dev.todolist.api.RunningApi;
 import dev.todolist.testing.MongoFixture;
+import dev.todolist.testing.RunningApi;
 import io.micronaut.data.mongodb.operations.MongoDatabaseNameProvider;
 import org.junit.jupiter.api.Test;
 

@@ -1,14 +1,14 @@
 package dev.todolist.api.account;
 
-import dev.todolist.api.RunningApi;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import dev.todolist.testing.Api;
+import dev.todolist.testing.ApiTest;
+import dev.todolist.testing.RunningApi;
 import org.junit.jupiter.api.Test;
 
 import java.net.http.HttpResponse;
 import java.util.Map;
 
-import static dev.todolist.api.RunningApi.PASSWORD;
+import static dev.todolist.testing.RunningApi.PASSWORD;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -17,26 +17,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * per address on sign-up. Each test speaks from its own client address (X-Forwarded-For from the
  * trusted loopback proxy), which is also what proves the real client address is the one counted.
  */
+@ApiTest(properties = {
+        "todolist.throttle.account-failures=" + SignInThrottleTest.ACCOUNT_FAILURES,
+        "todolist.throttle.address-failures=" + SignInThrottleTest.ADDRESS_FAILURES,
+        "todolist.throttle.address-sign-ups=" + SignInThrottleTest.ADDRESS_SIGN_UPS,
+        "todolist.throttle.window=10m"})
 class SignInThrottleTest {
 
-    private static final int ACCOUNT_FAILURES = 3;
-    private static final int ADDRESS_FAILURES = 6;
-    private static final int ADDRESS_SIGN_UPS = 4;
+    static final int ACCOUNT_FAILURES = 3;
+    static final int ADDRESS_FAILURES = 6;
+    static final int ADDRESS_SIGN_UPS = 4;
+    @Api
     private static RunningApi server;
-
-    @BeforeAll
-    static void start() {
-        server = RunningApi.start("throttle", Map.of(
-                "todolist.throttle.account-failures", ACCOUNT_FAILURES,
-                "todolist.throttle.address-failures", ADDRESS_FAILURES,
-                "todolist.throttle.address-sign-ups", ADDRESS_SIGN_UPS,
-                "todolist.throttle.window", "10m"));
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
 
     private static RunningApi from(String address) {
         return server.withHeaders("X-Forwarded-For", address);

@@ -1,16 +1,14 @@
 package dev.todolist.api.health;
 
-import dev.todolist.api.Http;
-import dev.todolist.api.TestPorts;
-import dev.todolist.testing.MongoFixture;
+import dev.todolist.testing.Api;
+import dev.todolist.testing.ApiTest;
+import dev.todolist.testing.Http;
+import dev.todolist.testing.RunningApi;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.runtime.server.EmbeddedServer;
-import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
-import jakarta.inject.Inject;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 import java.io.IOException;
 import java.net.http.HttpResponse;
@@ -21,25 +19,20 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-@MicronautTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class HealthEndpointTest implements TestPropertyProvider {
+@ApiTest(properties = "todolist.environment=staging")
+class HealthEndpointTest {
 
-    @Inject
-    EmbeddedServer server;
+    @Api
+    private static RunningApi api;
+    private static EmbeddedServer server;
+    private static JsonMapper json;
+    private static ApplicationContext context;
 
-    @Inject
-    JsonMapper json;
-
-    @Inject
-    ApplicationContext context;
-
-    @Override
-    public Map<String, String> getProperties() {
-        return Map.of(
-                "todolist.management.port", Integer.toString(TestPorts.free()),
-                "mongodb.uri", MongoFixture.uri(MongoFixture.uniqueDatabase("health")),
-                "todolist.environment", "staging");
+    @BeforeAll
+    static void beansOfTheRunningApi() {
+        server = api.context().getBean(EmbeddedServer.class);
+        json = api.context().getBean(JsonMapper.class);
+        context = api.context();
     }
 
     @Test

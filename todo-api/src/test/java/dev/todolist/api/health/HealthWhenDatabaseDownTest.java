@@ -1,16 +1,15 @@
 package dev.todolist.api.health;
 
-import dev.todolist.api.Http;
-import dev.todolist.api.TestPorts;
-import dev.todolist.persistence.EmbeddedMongoServer;
+import dev.todolist.embedded.EmbeddedMongoServer;
+import dev.todolist.testing.Api;
+import dev.todolist.testing.ApiTest;
+import dev.todolist.testing.Http;
+import dev.todolist.testing.RunningApi;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
-import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
-import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 import java.net.http.HttpResponse;
 import java.util.Map;
@@ -18,26 +17,31 @@ import java.util.Map;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** A database of the test's own, stopped while the service runs. */
-@MicronautTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class HealthWhenDatabaseDownTest implements TestPropertyProvider {
+/**
+ * A database of the test's own, stopped while the service runs. A short server selection keeps
+ * the blocked background work (todo counts) from delaying shutdown.
+ */
+@ApiTest(properties = {
+        "todolist.health.database-timeout=1s",
+        "todolist.mongodb.server-selection-timeout=300ms"})
+class HealthWhenDatabaseDownTest {
 
-    private final EmbeddedMongoServer database = EmbeddedMongoServer.inMemory();
+    @Api
+    private static RunningApi api;
+    private static EmbeddedServer server;
+    private static ApplicationContext context;
+    private static EmbeddedMongoServer database;
 
-    @Inject
-    EmbeddedServer server;
+    @ApiTest.Properties
+    static Map<String, Object> aDatabaseOfItsOwn() {
+        database = EmbeddedMongoServer.inMemory();
+        return Map.of("mongodb.uri", database.connectionString() + "/healthdown");
+    }
 
-    @Inject
-    ApplicationContext context;
-
-    @Override
-    public Map<String, String> getProperties() {
-        return Map.of(
-                "todolist.management.port", Integer.toString(TestPorts.free()),
-                // A short server selection keeps the blocked background work (todo counts) from delaying shutdown.
-                "mongodb.uri", database.connectionString() + "/healthdown?serverSelectionTimeoutMS=1500",
-                "todolist.health.database-timeout", "1s");
+    @BeforeAll
+    static void beansOfTheRunningApi() {
+        server = api.context().getBean(EmbeddedServer.class);
+        context = api.context();
     }
 
     @Test
@@ -56,7 +60,7 @@ class HealthWhenDatabaseDownTest implements TestPropertyProvider {
     }
 
     @AfterAll
-    void closeDatabase() {
+    static void closeDatabase() {
         database.close();
     }
 }

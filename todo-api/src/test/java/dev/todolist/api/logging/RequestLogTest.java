@@ -2,17 +2,15 @@ package dev.todolist.api.logging;
 
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
-import dev.todolist.api.Http;
-import dev.todolist.api.TestPorts;
-import dev.todolist.api.LogCapture;
-import dev.todolist.testing.MongoFixture;
+import dev.todolist.testing.Api;
+import dev.todolist.testing.ApiTest;
+import dev.todolist.testing.Http;
+import dev.todolist.testing.LogCapture;
+import dev.todolist.testing.RunningApi;
 import io.micronaut.runtime.server.EmbeddedServer;
-import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
-import jakarta.inject.Inject;
 import net.logstash.logback.encoder.LogstashEncoder;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.slf4j.LoggerFactory;
 import org.slf4j.event.KeyValuePair;
 
@@ -25,21 +23,20 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-@MicronautTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class RequestLogTest implements TestPropertyProvider {
+@ApiTest
+class RequestLogTest {
+
+    @Api
+    private static RunningApi api;
+    private static EmbeddedServer server;
+
+    @BeforeAll
+    static void beansOfTheRunningApi() {
+        server = api.context().getBean(EmbeddedServer.class);
+    }
 
     private static final String SECRET = "s3cr3t-value";
 
-    @Inject
-    EmbeddedServer server;
-
-    @Override
-    public Map<String, String> getProperties() {
-        return Map.of(
-                "todolist.management.port", Integer.toString(TestPorts.free()),
-                "mongodb.uri", MongoFixture.uri(MongoFixture.uniqueDatabase("requestlog")));
-    }
 
     @Test
     void eachRequestLogsOneLineWithMethodPathStatusAndLatency() {

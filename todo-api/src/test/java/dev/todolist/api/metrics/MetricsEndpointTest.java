@@ -3,17 +3,16 @@ package dev.todolist.api.metrics;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
-import dev.todolist.api.Http;
-import dev.todolist.api.TestPorts;
+import dev.todolist.testing.Api;
+import dev.todolist.testing.ApiTest;
+import dev.todolist.testing.Http;
 import dev.todolist.testing.MongoFixture;
+import dev.todolist.testing.RunningApi;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
-import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
-import jakarta.inject.Inject;
 import org.bson.Document;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 import java.net.http.HttpResponse;
 import java.util.List;
@@ -25,27 +24,27 @@ import java.util.stream.IntStream;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-@MicronautTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class MetricsEndpointTest implements TestPropertyProvider {
+@ApiTest(properties = "todolist.metrics.todos.refresh=200ms")
+class MetricsEndpointTest {
 
-    private final String database = MongoFixture.uniqueDatabase("metrics");
+    @Api
+    private static RunningApi api;
+    private static EmbeddedServer server;
+    private static MongoClient client;
+    private static ApplicationContext context;
+    private static String database;
 
-    @Inject
-    EmbeddedServer server;
+    @ApiTest.Properties
+    static Map<String, Object> aDatabaseNamedHere() {
+        database = MongoFixture.uniqueDatabase("metrics");
+        return Map.of("mongodb.uri", MongoFixture.uri(database));
+    }
 
-    @Inject
-    MongoClient client;
-
-    @Inject
-    ApplicationContext context;
-
-    @Override
-    public Map<String, String> getProperties() {
-        return Map.of(
-                "todolist.management.port", Integer.toString(TestPorts.free()),
-                "mongodb.uri", MongoFixture.uri(database),
-                "todolist.metrics.todos.refresh", "200ms");
+    @BeforeAll
+    static void beansOfTheRunningApi() {
+        server = api.context().getBean(EmbeddedServer.class);
+        client = api.context().getBean(MongoClient.class);
+        context = api.context();
     }
 
     @Test

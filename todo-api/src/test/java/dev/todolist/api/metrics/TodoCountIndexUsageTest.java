@@ -2,15 +2,13 @@ package dev.todolist.api.metrics;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
-import dev.todolist.api.TestPorts;
+import dev.todolist.testing.Api;
+import dev.todolist.testing.ApiTest;
 import dev.todolist.testing.MongoFixture;
+import dev.todolist.testing.RunningApi;
 import dev.todolist.todo.TodoIndexes;
-import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
-import jakarta.inject.Inject;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -31,32 +29,26 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * planner, no {@code $indexStats} and no explain, so on the in-process fallback this test is
  * reported as skipped, never passed.
  */
-@MicronautTest(transactional = false)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class TodoCountIndexUsageTest implements TestPropertyProvider {
+@ApiTest(properties = "todolist.metrics.todos.refresh=1h")
+class TodoCountIndexUsageTest {
 
-    private final String database = MongoFixture.uniqueDatabase("countindex");
+    @Api
+    private static RunningApi api;
+    private static String database;
 
-    @Inject
-    TodoCountMetrics metrics;
-
-    @Inject
-    TodoIndexes indexes;
-
-    @Inject
-    MongoClient client;
-
-    @Override
-    public Map<String, String> getProperties() {
-        return Map.of("todolist.management.port", Integer.toString(TestPorts.free()),
-                "mongodb.uri", MongoFixture.uri(database),
-                "todolist.metrics.todos.refresh", "1h");
+    @ApiTest.Properties
+    static Map<String, Object> aDatabaseNamedHere() {
+        database = MongoFixture.uniqueDatabase("countindex");
+        return Map.of("mongodb.uri", MongoFixture.uri(database));
     }
 
     @Test
     void completedCountReadsTheCompletedIndexNotTheCollection() {
         assumeTrue(MongoFixture.isRealMongo(), "needs a real MongoDB (MONGODB_URI or Testcontainers mongo:7): "
                 + "the in-process wire server has no query planner");
+        TodoCountMetrics metrics = api.context().getBean(TodoCountMetrics.class);
+        TodoIndexes indexes = api.context().getBean(TodoIndexes.class);
+        MongoClient client = api.context().getBean(MongoClient.class);
         indexes.ensureCreated();
         MongoCollection<Document> todos = client.getDatabase(database).getCollection("todos");
         todos.insertMany(IntStream.range(0, 40)

@@ -1,7 +1,7 @@
 package dev.todolist.api.security;
 
-import dev.todolist.api.RunningApi;
-import dev.todolist.persistence.EmbeddedMongoServer;
+import dev.todolist.embedded.EmbeddedMongoServer;
+import dev.todolist.testing.RunningApi;
 import org.junit.jupiter.api.Test;
 
 import java.net.http.HttpResponse;
@@ -17,7 +17,8 @@ class AuthenticationWhenDatabaseDownTest {
     void aValidTokenGetsA503WhileTheDatabaseIsDown() {
         EmbeddedMongoServer database = EmbeddedMongoServer.inMemory();
         try (RunningApi server = RunningApi.start("authdown", Map.of(
-                "mongodb.uri", database.connectionString() + "/authdown?serverSelectionTimeoutMS=1500"))) {
+                "mongodb.uri", database.connectionString() + "/authdown",
+                "todolist.mongodb.server-selection-timeout", "300ms"))) {
             RunningApi caller = server.signedUp("down@example.org");
             assertEquals(200, caller.get("/api/v1/todos").statusCode());
 

@@ -10,13 +10,14 @@ import com.nimbusds.jose.util.Base64URL;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import dev.todolist.account.User;
-import dev.todolist.api.RawHttp;
-import dev.todolist.api.RunningApi;
+import dev.todolist.testing.Api;
+import dev.todolist.testing.ApiTest;
+import dev.todolist.testing.RawHttp;
+import dev.todolist.testing.RunningApi;
 import io.micronaut.core.type.Argument;
 import io.micronaut.data.mongodb.operations.MongoDatabaseNameProvider;
 import io.micronaut.json.JsonMapper;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
@@ -52,14 +53,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * doubled, tampered:KIND), optional {@code headers}, a body as {@code body} (text), {@code bodyHex}
  * (raw bytes) or {@code repeat} (prefix + text * times + suffix), optional {@code status}.
  */
+@ApiTest(properties = "todolist.session.secret=" + BadInputCorpusTest.SECRET)
 class BadInputCorpusTest {
 
     private static final List<String> FILES = List.of("malformed-json.jsonl", "wrong-types.jsonl",
             "operator-injection.jsonl", "unicode.jsonl", "oversized.jsonl", "headers.jsonl", "tokens.jsonl");
-    private static final String SECRET = "Qm4Vt8Zx1Rb6Nw3Ky7Hd2Lp5Fs9Gc0Ja";
+    static final String SECRET = "Qm4Vt8Zx1Rb6Nw3Ky7Hd2Lp5Fs9Gc0Ja";
     private static final String STRANGER = "Xq2Bn6Vm9Tz4Lr8Kc1Hw5Pd7Fy3Gs0Ja";
     private static final String PROBLEMS = "https://todolist.dev/problems/";
 
+    @Api
     private static RunningApi server;
     private static JsonMapper json;
     private static String token;
@@ -73,7 +76,6 @@ class BadInputCorpusTest {
 
     @BeforeAll
     static void start() throws Exception {
-        server = RunningApi.start("badinput", Map.of("todolist.session.secret", SECRET));
         json = server.context().getBean(JsonMapper.class);
         server.post("/api/v1/users", server.toJson(Map.of("email", "corpus@example.org", "password", RunningApi.PASSWORD)));
         var session = server.post("/api/v1/sessions", server.toJson(Map.of("email", "corpus@example.org", "password", RunningApi.PASSWORD)));
@@ -90,11 +92,6 @@ class BadInputCorpusTest {
         bobSession = (String) SignedJWT.parse(bobToken).getJWTClaimsSet().getClaim("sid");
         bobId = SignedJWT.parse(bobToken).getJWTClaimsSet().getSubject();
         before = snapshot();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
     }
 
     @TestFactory
@@ -205,6 +202,12 @@ class BadInputCorpusTest {
                 case "short-access-token" -> "tdl_abc";
                 case "access-token-bad-chars" -> "tdl_" + "!".repeat(43);
                 case "revoked-session" -> revokedToken;
+                case "no-expiry" -> sign(SECRET.getBytes(StandardCharsets.UTF_8), new JWSHeader(JWSAlgorithm.HS256),
+                        new JWTClaimsSet.Builder(claims).expirationTime(null).build());
+                case "other-issuer" -> sign(SECRET.getBytes(StandardCharsets.UTF_8), new JWSHeader(JWSAlgorithm.HS256),
+                        new JWTClaimsSet.Builder(claims).issuer("another-service").build());
+                case "no-issuer" -> sign(SECRET.getBytes(StandardCharsets.UTF_8), new JWSHeader(JWSAlgorithm.HS256),
+                        new JWTClaimsSet.Builder(claims).issuer(null).build());
                 default -> throw new IllegalArgumentException("unknown tampering " + kind);
             };
         } catch (Exception e) {

@@ -7,42 +7,39 @@ import com.nimbusds.jose.crypto.MACVerifier;
 import com.nimbusds.jose.util.Base64URL;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
-import dev.todolist.api.RunningApi;
-import org.junit.jupiter.api.AfterAll;
+import dev.todolist.testing.Api;
+import dev.todolist.testing.ApiTest;
+import dev.todolist.testing.RunningApi;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Date;
-import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Session tokens: signed with SESSION_SECRET, verified with it or SESSION_SECRET_PREVIOUS; every forgery is a 401. */
+@ApiTest(properties = {
+        "todolist.session.secret=" + SessionTokenTest.SECRET,
+        "todolist.session.previous-secret=" + SessionTokenTest.PREVIOUS})
 class SessionTokenTest {
 
-    private static final String SECRET = "k7Qw9zR2mX4vB8nL1pT6yH3jF5dS0aGc";
-    private static final String PREVIOUS = "Zr8Nq2Lw5Tx9Vb3Mk7Jh1Pd4Fs6Gy0Ca";
+    static final String SECRET = "k7Qw9zR2mX4vB8nL1pT6yH3jF5dS0aGc";
+    static final String PREVIOUS = "Zr8Nq2Lw5Tx9Vb3Mk7Jh1Pd4Fs6Gy0Ca";
     private static final String STRANGER = "Yt5Hn8Bq2Wm6Xr9Kv3Lc7Pf1Jd4Gs0Na";
 
+    @Api
     private static RunningApi server;
     private static String token;
     private static JWTClaimsSet claims;
 
     @BeforeAll
     static void start() throws Exception {
-        server = RunningApi.start("sessiontokens", Map.of(
-                "todolist.session.secret", SECRET, "todolist.session.previous-secret", PREVIOUS));
         token = server.signUpAndSignIn("tokens@example.org");
         claims = SignedJWT.parse(token).getJWTClaimsSet();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
     }
 
     private static void assertRefused(String bearer) {

@@ -1,7 +1,8 @@
 package dev.todolist.api.todo;
 
-import dev.todolist.api.RunningApi;
-import org.junit.jupiter.api.AfterAll;
+import dev.todolist.testing.Api;
+import dev.todolist.testing.ApiTest;
+import dev.todolist.testing.RunningApi;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -16,24 +17,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * A catalogue of hostile or broken requests: none may answer 5xx, every refusal is
  * {@code application/problem+json} without a stack trace, and a refused write changes nothing.
  */
+@ApiTest
 class BadInputIsNeverA500Test {
 
     private static final String ROOT = "/api/v1/todos";
+    @Api
     private static RunningApi server;
     /** The server as one signed-in user. */
+    @Api(user = "badinput@example.org")
     private static RunningApi api;
     private static String url;
 
     @BeforeAll
     static void start() {
-        server = RunningApi.start("badinput");
-        api = server.signedUp("badinput@example.org");
         url = api.post(ROOT, "{\"title\":\"the target\"}").headers().firstValue("Location").orElseThrow();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
     }
 
     private static final List<String> BODIES = List.of(

@@ -1,6 +1,8 @@
 package dev.todolist.api.todo;
 
-import dev.todolist.api.RunningApi;
+import dev.todolist.testing.Api;
+import dev.todolist.testing.ApiTest;
+import dev.todolist.testing.RunningApi;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -25,19 +27,20 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
  * merge patch is re-applied to the newest version, so both writers' changes survive. Each race is
  * run several times so that the writers really overlap on the server.
  */
+@ApiTest
 class ConcurrentWritersTest {
 
     private static final String ROOT = "/api/v1/todos";
     private static final int ROUNDS = 8;
+    @Api
     private static RunningApi server;
     /** The server as one signed-in user. */
+    @Api(user = "concurrency@example.org")
     private static RunningApi api;
     private static ExecutorService writers;
 
     @BeforeAll
     static void start() {
-        server = RunningApi.start("concurrency");
-        api = server.signedUp("concurrency@example.org");
         writers = Executors.newFixedThreadPool(2);
     }
 
@@ -45,7 +48,6 @@ class ConcurrentWritersTest {
     static void stop() throws InterruptedException {
         writers.shutdown();
         writers.awaitTermination(30, TimeUnit.SECONDS);
-        server.close();
     }
 
     /** Runs both writes at once (a barrier releases them together) and returns their answers in order. */

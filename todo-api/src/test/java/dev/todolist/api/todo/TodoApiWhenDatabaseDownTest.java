@@ -1,7 +1,9 @@
 package dev.todolist.api.todo;
 
-import dev.todolist.api.RunningApi;
-import dev.todolist.persistence.EmbeddedMongoServer;
+import dev.todolist.embedded.EmbeddedMongoServer;
+import dev.todolist.testing.Api;
+import dev.todolist.testing.ApiTest;
+import dev.todolist.testing.RunningApi;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -17,26 +19,32 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * With its database gone, every todo call answers 503 problem+json with {@code Retry-After} after
- * the configured server-selection timeout (the default, 3 s), never hangs and never answers 500.
- * The database is a server of the test's own, stopped while the API runs.
+ * the configured server-selection timeout (configured short here, as an operator may), never hangs
+ * and never answers 500. The database is a server of the test's own, stopped while the API runs.
  */
+@ApiTest(properties = "todolist.mongodb.server-selection-timeout=300ms")
 class TodoApiWhenDatabaseDownTest {
 
     private static final String ROOT = "/api/v1/todos";
-    /** Far above the 3 s server-selection timeout, far below the test client's 20 s. */
+    /** Far above the server-selection timeout, far below the test client's 20 s. */
     private static final Duration NEVER_A_HANG = Duration.ofSeconds(12);
 
     private static EmbeddedMongoServer database;
+    @Api
     private static RunningApi server;
     /** The server as one signed-in user. */
+    @Api(user = "dbdown@example.org")
     private static RunningApi api;
     private static String url;
 
-    @BeforeAll
-    static void startThenStopTheDatabase() {
+    @ApiTest.Properties
+    static Map<String, Object> aDatabaseOfItsOwn() {
         database = EmbeddedMongoServer.inMemory();
-        server = RunningApi.start("dbdown", Map.of("mongodb.uri", database.connectionString() + "/dbdown"));
-        api = server.signedUp("dbdown@example.org");
+        return Map.of("mongodb.uri", database.connectionString() + "/dbdown");
+    }
+
+    @BeforeAll
+    static void writeThenStopTheDatabase() {
         HttpResponse<String> created = api.post(ROOT, "{\"title\":\"written before the outage\"}");
         assertEquals(201, created.statusCode(), created.body());
         url = created.headers().firstValue("Location").orElseThrow();
@@ -45,7 +53,6 @@ class TodoApiWhenDatabaseDownTest {
 
     @AfterAll
     static void stop() {
-        server.close();
         database.close();
     }
 

@@ -1,8 +1,8 @@
 package dev.todolist.api.todo;
 
-import dev.todolist.api.RunningApi;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import dev.todolist.testing.Api;
+import dev.todolist.testing.ApiTest;
+import dev.todolist.testing.RunningApi;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -19,23 +19,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The Todo-Backend specification (todobackend.com, todo-backend-js-spec) over real HTTP: the
  * same steps its browser runner takes, in the same order, against {@code /api/v1/todos}.
  */
+@ApiTest
 class TodoBackendSpecTest {
 
     private static final String ROOT = "/api/v1/todos";
+    @Api
     private static RunningApi server;
     /** The server as one signed-in user: the spec's semantics hold for an authenticated caller. */
+    @Api(user = "todobackend@example.org")
     private static RunningApi api;
-
-    @BeforeAll
-    static void start() {
-        server = RunningApi.start("todobackend");
-        api = server.signedUp("todobackend@example.org");
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
 
     @BeforeEach
     void clearTheList() {

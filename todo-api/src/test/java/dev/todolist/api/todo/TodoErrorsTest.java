@@ -1,8 +1,8 @@
 package dev.todolist.api.todo;
 
-import dev.todolist.api.RunningApi;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import dev.todolist.testing.Api;
+import dev.todolist.testing.ApiTest;
+import dev.todolist.testing.RunningApi;
 import org.junit.jupiter.api.Test;
 
 import java.net.http.HttpResponse;
@@ -14,24 +14,16 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Every error the API can answer is an RFC 9457 problem with its stable type; bad input never gives a 500. */
+@ApiTest(properties = "micronaut.server.max-request-size=16KB")
 class TodoErrorsTest {
 
     private static final String ROOT = "/api/v1/todos";
     private static final String PROBLEMS = "https://todolist.dev/problems/";
+    @Api
     private static RunningApi server;
     /** The server as one signed-in user: the spec's semantics hold for an authenticated caller. */
+    @Api(user = "errors@example.org")
     private static RunningApi api;
-
-    @BeforeAll
-    static void start() {
-        server = RunningApi.start("errors", Map.of("micronaut.server.max-request-size", "16KB"));
-        api = server.signedUp("errors@example.org");
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
 
     private Map<String, Object> assertProblem(HttpResponse<String> response, int status, String slug) {
         assertEquals(status, response.statusCode(), response.body());

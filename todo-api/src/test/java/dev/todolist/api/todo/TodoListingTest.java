@@ -1,7 +1,8 @@
 package dev.todolist.api.todo;
 
-import dev.todolist.api.RunningApi;
-import org.junit.jupiter.api.AfterAll;
+import dev.todolist.testing.Api;
+import dev.todolist.testing.ApiTest;
+import dev.todolist.testing.RunningApi;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -24,28 +25,24 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Lists over real HTTP: every filter, every sort, pages with {@code X-Total-Count} and a
  * {@code Link} header, a capped page size, and a body that stays a plain JSON array.
  */
+@ApiTest(properties = "todolist.todos.max-page-size=4")
 class TodoListingTest {
 
     private static final String ROOT = "/api/v1/todos";
     private static final Pattern LINK = Pattern.compile("<([^>]+)>; rel=\"(\\w+)\"");
+    @Api
     private static RunningApi server;
     /** The server as one signed-in user. */
+    @Api(user = "listing@example.org")
     private static RunningApi api;
 
     @BeforeAll
     static void start() {
-        server = RunningApi.start("listing", Map.of("todolist.todos.max-page-size", "4"));
-        api = server.signedUp("listing@example.org");
         create("{\"title\":\"Buy milk\",\"order\":3,\"tags\":[\"home\",\"shop\"],\"priority\":\"low\",\"dueDate\":\"2030-01-10\"}");
         create("{\"title\":\"File taxes\",\"order\":1,\"tags\":[\"admin\"],\"priority\":\"high\",\"dueDate\":\"2030-01-02\"}");
         create("{\"title\":\"Call the plumber\",\"order\":5,\"completed\":true,\"tags\":[\"home\"]}");
         create("{\"title\":\"Water the plants (daily)\",\"order\":2,\"tags\":[\"home\"],\"dueDate\":\"2030-01-05\"}");
         create("{\"title\":\"Renew passport\",\"order\":4,\"priority\":\"high\",\"completed\":true,\"dueDate\":\"2031-06-01\"}");
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
     }
 
     private static void create(String json) {

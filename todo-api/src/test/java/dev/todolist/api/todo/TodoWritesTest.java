@@ -1,8 +1,8 @@
 package dev.todolist.api.todo;
 
-import dev.todolist.api.RunningApi;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import dev.todolist.testing.Api;
+import dev.todolist.testing.ApiTest;
+import dev.todolist.testing.RunningApi;
 import org.junit.jupiter.api.Test;
 
 import java.net.http.HttpResponse;
@@ -20,23 +20,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * patch (RFC 7396: present members set, {@code null} resets, absent ones stay), every write moves
  * the ETag, and a read that names the current ETag answers 304.
  */
+@ApiTest
 class TodoWritesTest {
 
     private static final String ROOT = "/api/v1/todos";
+    @Api
     private static RunningApi server;
     /** The server as one signed-in user. */
+    @Api(user = "writes@example.org")
     private static RunningApi api;
-
-    @BeforeAll
-    static void start() {
-        server = RunningApi.start("writes");
-        api = server.signedUp("writes@example.org");
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
 
     private static HttpResponse<String> createFull() {
         HttpResponse<String> response = api.post(ROOT, "{\"title\":\"  Plan the trip  \",\"order\":7,\"dueDate\":\"2030-05-01\","
@@ -103,12 +95,13 @@ class TodoWritesTest {
     }
 
     @Test
-    void putWithAnyVersionOverwritesWhateverIsStored() {
+    void putWithAnyVersionIsRefusedBecauseItWouldOverwriteBlindly() {
         String url = createFull().headers().firstValue("Location").orElseThrow();
         api.patch(url, "{\"title\":\"changed meanwhile\"}");
         HttpResponse<String> replaced = api.put(url, "{\"title\":\"mine\"}", "If-Match", "*");
-        assertEquals(200, replaced.statusCode(), replaced.body());
-        assertEquals("mine", api.object(api.get(url)).get("title"));
+        assertEquals(428, replaced.statusCode(), replaced.body());
+        assertTrue(replaced.body().contains("precondition-required"), replaced.body());
+        assertEquals("changed meanwhile", api.object(api.get(url)).get("title"));
     }
 
     @Test

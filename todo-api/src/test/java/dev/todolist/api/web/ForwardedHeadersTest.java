@@ -1,6 +1,6 @@
 package dev.todolist.api.web;
 
-import dev.todolist.api.RunningApi;
+import dev.todolist.testing.RunningApi;
 import org.junit.jupiter.api.Test;
 
 import java.net.http.HttpResponse;

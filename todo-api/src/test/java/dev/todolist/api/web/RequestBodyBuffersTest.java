@@ -1,8 +1,8 @@
 package dev.todolist.api.web;
 
 import ch.qos.logback.classic.spi.ILoggingEvent;
-import dev.todolist.api.LogCapture;
-import dev.todolist.api.RunningApi;
+import dev.todolist.testing.LogCapture;
+import dev.todolist.testing.RunningApi;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.util.ResourceLeakDetector;

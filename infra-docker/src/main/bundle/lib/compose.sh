@@ -1,0 +1,146 @@
+# shellcheck shell=bash
+# Finding the Compose CLI and running it on this bundle's project; podman's healthchecks where no
+# systemd runs them.
+
+readonly PODMAN_SOCKET=/run/podman/podman.sock
+readonly TICKER_PID_FILE="${RUN_DIR}/health-ticker.pid"
+
+COMPOSE=()
+PROJECT=todolist-prod
+
+#######################################
+# Finds the Compose CLI: TODOLIST_COMPOSE, else `docker compose`, `docker-compose`,
+# `podman compose`, `podman-compose`, in that order. Sets COMPOSE and PROJECT, and exports the
+# rule defaults that .env does not override.
+#######################################
+find_compose() {
+  if [[ -z "${DOCKER_HOST:-}" && ! -S /var/run/docker.sock && -S "${PODMAN_SOCKET}" ]]; then
+    export DOCKER_HOST="unix://${PODMAN_SOCKET}"
+  fi
+  if [[ -n "${TODOLIST_COMPOSE:-}" ]]; then
+    read -r -a COMPOSE <<< "${TODOLIST_COMPOSE}"
+  elif command -v docker >/dev/null 2>&1 && docker compose version >/dev/null 2>&1; then
+    COMPOSE=(docker compose)
+  elif command -v docker-compose >/dev/null 2>&1; then
+    COMPOSE=(docker-compose)
+  elif command -v podman >/dev/null 2>&1 && podman compose version >/dev/null 2>&1; then
+    COMPOSE=(podman compose)
+  elif command -v podman-compose >/dev/null 2>&1; then
+    COMPOSE=(podman-compose)
+  else
+    die "${EXIT_ENGINE}" "no Compose CLI found: install Docker with its compose plugin, docker-compose or podman"
+  fi
+  local project
+  project="$(env_value COMPOSE_PROJECT_NAME)"
+  PROJECT="${project:-todolist-prod}"
+  export_retention_defaults
+}
+
+#######################################
+# Compose reads .env for the file's ${...} but knows nothing of rules/: the retention defaults
+# reach the backup job from here, each unless .env sets it (a variable of the shell would win
+# over .env, so only the unset ones are exported).
+#######################################
+export_retention_defaults() {
+  local line name
+  while IFS= read -r line || [[ -n "${line}" ]]; do
+    [[ "${line}" =~ ^([A-Z_]+)= ]] || continue
+    name="${BASH_REMATCH[1]}"
+    if [[ -z "$(env_value "${name}")" && -z "${!name:-}" ]]; then
+      export "${name}=$(rule_value retention.env "${name}")"
+    fi
+  done < "${RULES_DIR}/retention.env"
+}
+
+# The engine's own CLI: docker when it answers, else podman.
+engine_cli() {
+  if command -v docker >/dev/null 2>&1 && docker info >/dev/null 2>&1; then
+    echo docker
+  elif command -v podman >/dev/null 2>&1; then
+    echo podman
+  else
+    die "${EXIT_ENGINE}" "neither docker nor podman answers: install an engine first"
+  fi
+}
+
+compose() {
+  (cd "${BUNDLE_DIR}" && "${COMPOSE[@]}" -p "${PROJECT}" "$@")
+}
+
+uses_podman() {
+  [[ "${COMPOSE[0]}" == podman* || "${DOCKER_HOST:-}" == *podman* ]]
+}
+
+#######################################
+# podman runs healthchecks from systemd timers; without systemd nothing runs them and every
+# service would stay "starting" (depends_on: service_healthy would wait forever). Then a small
+# background loop runs `podman healthcheck run` for the project's containers; it ends by itself a
+# minute after the project has no running container, and `stop` ends it at once.
+#######################################
+start_health_ticker_if_needed() {
+  uses_podman || return 0
+  [[ "$(cat /proc/1/comm 2>/dev/null)" != systemd ]] || return 0
+  command -v podman >/dev/null 2>&1 || return 0
+  if [[ -f "${TICKER_PID_FILE}" ]] && kill -0 "$(cat "${TICKER_PID_FILE}")" 2>/dev/null; then
+    return 0
+  fi
+  info "podman without systemd: running the healthchecks every ${TODOLIST_HEALTH_TICK_SECONDS:-5} s from a background loop (pid file run/health-ticker.pid)"
+  setsid "${SCRIPT_PATH}" __health-ticker >/dev/null 2>&1 < /dev/null &
+  echo "$!" > "${TICKER_PID_FILE}"
+}
+
+stop_health_ticker() {
+  [[ -f "${TICKER_PID_FILE}" ]] || return 0
+  local pid
+  pid="$(cat "${TICKER_PID_FILE}")"
+  if kill -0 "${pid}" 2>/dev/null; then
+    kill "${pid}" 2>/dev/null || true
+  fi
+  rm -f "${TICKER_PID_FILE}"
+}
+
+run_health_ticker() {
+  local tick="${TODOLIST_HEALTH_TICK_SECONDS:-5}" idle_ticks=0 id
+  local max_idle_ticks=$((60 / tick + 1))
+  local -a ids
+  while ((idle_ticks < max_idle_ticks)); do
+    mapfile -t ids < <(podman ps -q --filter "label=com.docker.compose.project=${PROJECT}" 2>/dev/null)
+    if ((${#ids[@]} == 0)); then
+      idle_ticks=$((idle_ticks + 1))
+    else
+      idle_ticks=0
+      for id in "${ids[@]}"; do
+        podman healthcheck run "${id}" >/dev/null 2>&1 || true
+      done
+    fi
+    sleep "${tick}"
+  done
+}
+
+#######################################
+# Waits until every container of the project is healthy (running, for one without a healthcheck),
+# at most TODOLIST_START_WAIT_SECONDS (300); then dies naming the services that are late and how.
+#######################################
+wait_until_healthy() {
+  local deadline=$((SECONDS + ${TODOLIST_START_WAIT_SECONDS:-300})) engine id state service status health
+  local -a ids late
+  engine="$(engine_cli)"
+  while true; do
+    late=()
+    mapfile -t ids < <(compose ps -q 2>/dev/null)
+    ((${#ids[@]} > 0)) || die "${EXIT_ENGINE}" "no container of ${PROJECT} is running: ./manage-docker.sh logs"
+    for id in "${ids[@]}"; do
+      # SERVICE|STATUS|HEALTH; HEALTH is empty without a healthcheck (Docker has no Health then,
+      # podman an empty one).
+      IFS='|' read -r service status health < <("${engine}" inspect --format \
+        '{{index .Config.Labels "com.docker.compose.service"}}|{{.State.Status}}|{{if .State.Health}}{{.State.Health.Status}}{{end}}' \
+        "${id}" 2>/dev/null || echo "${id}|gone|")
+      state="${health:-${status}}"
+      [[ "${status}" == running && ("${health}" == healthy || -z "${health}") ]] || late+=("${service} (${state})")
+    done
+    ((${#late[@]} > 0)) || return 0
+    ((SECONDS < deadline)) \
+      || die "${EXIT_ENGINE}" "not healthy after ${TODOLIST_START_WAIT_SECONDS:-300} s: ${late[*]}; see ./manage-docker.sh logs SERVICE"
+    sleep 2
+  done
+}

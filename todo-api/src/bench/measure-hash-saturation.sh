@@ -1,0 +1,131 @@
+#!/usr/bin/env bash
+# Measures what a burst of sign-ins does to everybody else (not a test; CI does not run it).
+#
+# Starts the -all jar on the embedded default with the production password-hash cost, signs one
+# user up and in, then keeps CLIENTS sign-ins in flight for DURATION seconds while timing an
+# unrelated authenticated GET /api/v1/todos once every 100 ms. Prints, and writes to
+# benchmarks/results/hash-saturation-<timestamp>.md, the GET's latency with and without the burst
+# and the sign-ins' answers (201, or 503 with Retry-After when the hashing pool is full).
+#
+# Usage: todo-api/src/bench/measure-hash-saturation.sh [CLIENTS] [DURATION]   (default 30 10)
+# Environment: BENCH_PORT (3920), BENCH_JAVA_OPTS (-Xms64m -Xmx256m -XX:+UseSerialGC).
+# Needs: java 17, curl, jq.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../../.." && pwd)"
+# shellcheck source=todo-api/src/bench/bench-lib.sh
+source "${ROOT}/todo-api/src/bench/bench-lib.sh"
+readonly ROOT
+readonly CLIENTS="${1:-30}"
+readonly DURATION="${2:-10}"
+readonly PORT="${BENCH_PORT:-3920}"
+readonly JAVA_OPTS="${BENCH_JAVA_OPTS:--Xms64m -Xmx256m -XX:+UseSerialGC}"
+readonly BASE_URL="http://127.0.0.1:${PORT}"
+readonly EMAIL="burst@example.org"
+readonly PASSWORD="the right passphrase 2026"
+
+WORK=""
+APP_PID=""
+
+cleanup() {
+  if [[ -n "${APP_PID}" ]] && kill -0 "${APP_PID}" 2>/dev/null; then
+    kill "${APP_PID}"
+    wait "${APP_PID}" 2>/dev/null || true
+  fi
+  if [[ -n "${WORK}" ]]; then
+    cp "${WORK}/api.log" "${ROOT}/todo-api/target/hash-saturation-api.log" 2>/dev/null || true
+    rm -rf "${WORK}"
+  fi
+}
+
+credentials() {
+  jq -cn --arg e "${EMAIL}" --arg p "${PASSWORD}" '{email: $e, password: $p}'
+}
+
+# One client: signs in again and again until the deadline; one "status seconds" line per sign-in.
+sign_in_loop() {
+  local deadline="$1" body
+  body="$(credentials)"
+  while (($(date +%s) < deadline)); do
+    curl -s -o /dev/null -w '%{http_code} %{time_total}\n' -H 'Content-Type: application/json' -d "${body}" \
+      "${BASE_URL}/api/v1/sessions"
+  done
+}
+
+# Times GET /api/v1/todos every 100 ms for $1 seconds; one "seconds" line per request.
+probe() {
+  local token="$1" until=$(($(date +%s) + $2))
+  while (($(date +%s) < until)); do
+    curl -s -o /dev/null -w '%{time_total}\n' -H "Authorization: Bearer ${token}" "${BASE_URL}/api/v1/todos"
+    sleep 0.1
+  done
+}
+
+# Median, p95 and max in milliseconds of the numbers (seconds) in a file, and their count.
+summary() {
+  sort -n "$1" | awk '{ v[NR] = $1 * 1000 } END {
+    p95 = int(NR * 0.95); if (p95 < 1) p95 = 1
+    printf "%d | %.1f | %.1f | %.1f", NR, v[int((NR + 1) / 2)], v[p95], v[NR] }'
+}
+
+main() {
+  if [[ "${1:-}" == "-h" || "${1:-}" == "--help" ]]; then
+    sed -n '2,13p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
+    exit 0
+  fi
+  local jar token deadline i stamp report
+  jar="$(jar_path)"
+  if curl -s -o /dev/null "${BASE_URL}/health"; then
+    echo "something already answers on port ${PORT}; choose another with BENCH_PORT" >&2
+    exit 1
+  fi
+  WORK="$(mktemp -d)"
+  trap cleanup EXIT
+  # shellcheck disable=SC2086 # JAVA_OPTS is a list of flags
+  (cd "${WORK}" && exec env -u MONGODB_URI APP_ENV=development APP_PORT="${PORT}" MANAGEMENT_PORT=$((PORT + 1)) \
+    TODO_DATA_DIR="${WORK}/data" TODOLIST_THROTTLE_ACCOUNT_FAILURES=100000 TODOLIST_THROTTLE_ADDRESS_FAILURES=100000 \
+    java ${JAVA_OPTS} -jar "${jar}") >"${WORK}/api.log" 2>&1 &
+  APP_PID=$!
+  until [[ "$(curl -s -o /dev/null -w '%{http_code}' "${BASE_URL}/health" || true)" == "200" ]]; do
+    kill -0 "${APP_PID}" 2>/dev/null || { echo "the API exited; see its log:" >&2; cat "${WORK}/api.log" >&2; exit 1; }
+    sleep 0.1
+  done
+  curl -sf -o /dev/null -H 'Content-Type: application/json' -d "$(credentials)" "${BASE_URL}/api/v1/users"
+  token="$(curl -sf -H 'Content-Type: application/json' -d "$(credentials)" "${BASE_URL}/api/v1/sessions" | jq -r .token)"
+
+  probe "${token}" 3 >"${WORK}/quiet.txt"
+  deadline=$(($(date +%s) + DURATION))
+  for ((i = 0; i < CLIENTS; i++)); do
+    sign_in_loop "${deadline}" >"${WORK}/sign-ins-${i}.txt" &
+  done
+  sleep 1
+  probe "${token}" $((DURATION - 2)) >"${WORK}/burst.txt"
+  wait $(jobs -p | grep -v "^${APP_PID}$") 2>/dev/null || true
+  cat "${WORK}"/sign-ins-*.txt >"${WORK}/sign-ins.txt"
+  awk '$1 == 201 { print $2 }' "${WORK}/sign-ins.txt" >"${WORK}/accepted.txt"
+  awk '$1 == 503 { print $2 }' "${WORK}/sign-ins.txt" >"${WORK}/busy.txt"
+
+  stamp="$(date -u +%Y%m%dT%H%M%SZ)"
+  mkdir -p "${ROOT}/benchmarks/results"
+  report="${ROOT}/benchmarks/results/hash-saturation-${stamp}.md"
+  cat >"${report}" <<REPORT
+# Password hashing under a sign-in burst ${stamp}
+
+API on the embedded default, production Argon2id cost (19 MiB, t=2, p=1), \`${JAVA_OPTS}\`,
+commit \`$(git -C "${ROOT}" rev-parse --short HEAD 2>/dev/null || echo unknown)\`; $(nproc) cores, load average
+before the run $(cut -d' ' -f1-3 /proc/loadavg). ${CLIENTS} clients signing in for ${DURATION} s.
+
+| what | count | median ms | p95 ms | max ms |
+|---|---|---|---|---|
+| GET /api/v1/todos, no burst | $(summary "${WORK}/quiet.txt") |
+| GET /api/v1/todos, during the burst | $(summary "${WORK}/burst.txt") |
+| sign-ins answered 201 | $(summary "${WORK}/accepted.txt") |
+| sign-ins answered 503 (pool full) | $( [[ -s "${WORK}/busy.txt" ]] && summary "${WORK}/busy.txt" || echo "0 | - | - | -") |
+
+Other answers: $(awk '$1 != 201 && $1 != 503 { print $1 }' "${WORK}/sign-ins.txt" | sort | uniq -c | tr '\n' ' ')
+REPORT
+  echo "report: ${report}"
+  cat "${report}"
+}
+
+main "$@"

@@ -1,0 +1,73 @@
+package dev.todolist.persistence;
+
+import java.lang.reflect.InvocationTargetException;
+import java.nio.file.Path;
+
+/**
+ * The embedded evaluation database of module {@code todo-embedded-store}, started in-process when
+ * no {@code MONGODB_URI} is given. The quick-start jar carries that module and the production image
+ * leaves it out, so nothing here may link against it: its server class is found by name, and
+ * {@link #installed()} says whether this build has it.
+ */
+public final class EmbeddedStore implements AutoCloseable {
+
+    static final String SERVER_CLASS = "dev.todolist.embedded.EmbeddedMongoServer";
+
+    private final AutoCloseable server;
+    private final String connectionString;
+    private final Path storeFile;
+
+    private EmbeddedStore(AutoCloseable server, String connectionString, Path storeFile) {
+        this.server = server;
+        this.connectionString = connectionString;
+        this.storeFile = storeFile;
+    }
+
+    /** Whether the embedded store is on the class path (the quick-start jar: yes; the production image: no). */
+    public static boolean installed() {
+        try {
+            Class.forName(SERVER_CLASS, false, EmbeddedStore.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException e) {
+            return false;
+        }
+    }
+
+    /** Starts the store persisting under {@code dataDirectory}, on a free loopback port. */
+    public static EmbeddedStore start(Path dataDirectory) {
+        try {
+            Class<?> type = Class.forName(SERVER_CLASS, true, EmbeddedStore.class.getClassLoader());
+            Object server = type.getMethod("persistent", Path.class, String.class, int.class)
+                    .invoke(null, dataDirectory, "127.0.0.1", 0);
+            return new EmbeddedStore((AutoCloseable) server, (String) type.getMethod("connectionString").invoke(server),
+                    (Path) type.getMethod("storeFile").invoke(server));
+        } catch (InvocationTargetException e) {
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            throw new IllegalStateException("the embedded store did not start: " + e.getCause(), e.getCause());
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("this build has no usable embedded store (" + e + "): set MONGODB_URI", e);
+        }
+    }
+
+    /** A connection string without a database, e.g. {@code mongodb://127.0.0.1:40123}. */
+    public String connectionString() {
+        return connectionString;
+    }
+
+    /** The file that holds the data. */
+    public Path storeFile() {
+        return storeFile;
+    }
+
+    /** Flushes and closes the store file. */
+    @Override
+    public void close() {
+        try {
+            server.close();
+        } catch (Exception e) {
+            throw new IllegalStateException("the embedded store did not close cleanly", e);
+        }
+    }
+}
