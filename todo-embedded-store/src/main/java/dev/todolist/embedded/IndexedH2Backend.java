@@ -47,13 +47,10 @@ import java.util.stream.StreamSupport;
  * from that value's entries: their number when the pin is the only condition, else those of their
  * documents the whole filter matches.
  *
- * <p>In the first two cases the whole query is still matched against each candidate the stock way, and the
- * candidates come in the stock sort order: the answer is the same, the scan is gone. Anything else
- * takes the stock path.
- *
- * <p>The H2 map names are those of {@link H2Database} (mongo-java-server 1.47) and the index
- * descriptions are stored as the stock server stores them, so a store written by the stock backend
- * opens here unchanged and the other way round (proved by a test).
+ * <p>The whole query is still matched against each candidate the stock way, in the stock sort order:
+ * the answer is the same, the scan is gone; anything else takes the stock path. Map names and index
+ * descriptions are those of {@link H2Database} (mongo-java-server 1.47), so a store written by the
+ * stock backend opens here unchanged and the other way round (proved by a test).
  */
 final class IndexedH2Backend extends H2Backend {
 
