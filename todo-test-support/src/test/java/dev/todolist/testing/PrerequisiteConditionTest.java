@@ -31,9 +31,10 @@ class PrerequisiteConditionTest {
     private Path report;
 
     @BeforeEach
-    void simulateAMachineWithoutNginx() {
+    void simulateAMachineWithoutNginxAndCurl() {
         report = work.resolve("target/skipped-proofs.txt");
-        System.setProperty(Prerequisite.MISSING_PROPERTY, "NGINX");
+        // Both named, so that the reasons do not depend on what this machine has.
+        System.setProperty(Prerequisite.MISSING_PROPERTY, "NGINX,CURL");
         System.setProperty(PrerequisiteCondition.REPORT_PROPERTY, report.toString());
         setUpRan = false;
     }
@@ -97,7 +98,7 @@ class PrerequisiteConditionTest {
         assertEquals(1, events.skipped().count(), events.toString());
         assertEquals(1, events.succeeded().filter(e -> e.getTestDescriptor().isTest()).count(), events.toString());
         assertEquals(1, Files.readAllLines(report).size());
-        assertTrue(Files.readString(report).contains("#needsNginx - needs nginx: run .ci/install.d/20-podman.sh"),
+        assertTrue(Files.readString(report).contains("#needsNginx - needs nginx, curl: run .ci/install.d/20-podman.sh"),
                 Files.readString(report));
     }
 
