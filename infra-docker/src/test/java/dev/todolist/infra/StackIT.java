@@ -147,8 +147,6 @@ class StackIT {
                 .replaceFirst("(?m)^NGINX_HTTP_PORT=.*$", "NGINX_HTTP_PORT=" + httpPort)
                 .replaceFirst("(?m)^NGINX_HTTPS_PORT=.*$", "NGINX_HTTPS_PORT=" + httpsPort)
                 .replaceFirst("(?m)^PUBLIC_BASE_URL=.*$", "PUBLIC_BASE_URL=" + https(""))
-                // Not the default subnet: a stack of the Ansible proof may use that one.
-                .replaceFirst("(?m)^#TODOLIST_EXTERNAL_SUBNET=.*$", "TODOLIST_EXTERNAL_SUBNET=172.31.241.0/24")
                 .replaceFirst("(?m)^MONITOR_INTERVAL_SECONDS=.*$", "MONITOR_INTERVAL_SECONDS=2")
                 // The app is back within seconds after kill -9: one failed probe must count.
                 .replaceFirst("(?m)^MONITOR_FAILURES_BEFORE_DOWN=.*$", "MONITOR_FAILURES_BEFORE_DOWN=1")
@@ -456,7 +454,7 @@ class StackIT {
         assertTrue(restored.contains("in the backup") && restored.contains("kept across a restart"), restored.toString());
         assertFalse(restored.contains("after the backup"), restored.toString());
 
-        // The job's safety backup holds what the restore replaced (3 todos). It is checked with the
+        // The job's safety backup holds what the restore replaced (4 todos). It is checked with the
         // job's verify rather than restored: the stand-in's H2 store keeps a renamed collection's
         // documents under the old name (mongo-java-server 1.47), so a second staged restore into it
         // fails on duplicate keys; mongo:7 has no such problem.
@@ -469,7 +467,8 @@ class StackIT {
         Command.Result verify = Podman.podman("exec", container("backup"), "bash", "-c",
                 "exec java -cp @/app/jib-classpath-file \"$(cat /app/jib-main-class-file)\" verify /backups/" + safety);
         assertEquals(0, verify.exitCode(), verify.output());
-        assertTrue(verify.output().matches("(?s).*todolist\\.todos\\s+collection 3 documents.*"), verify.output());
+        // Three of this proof's user, and the one the web app proof added as another user.
+        assertTrue(verify.output().matches("(?s).*todolist\\.todos\\s+collection 4 documents.*"), verify.output());
     }
 
     @Test
@@ -488,7 +487,11 @@ class StackIT {
         Files.write(damaged, new byte[] {0x1f, (byte) 0x8b, 1, 2, 3});
         Command.Result refused = manage("backups", "verify", damaged.getFileName().toString());
         assertEquals(5, refused.exitCode(), refused.output());
-        Files.delete(damaged);
+        // Refused, it no longer sorts among the good archives: the job moved it to rejected/.
+        Path rejected = bundle.resolve("backups").resolve("rejected").resolve(damaged.getFileName());
+        assertFalse(Files.exists(damaged), refused.output());
+        assertTrue(Files.isRegularFile(rejected), refused.output());
+        Files.delete(rejected);
 
         Command.Result dryRun = manage("backups", "prune", "--dry-run").assertSuccess("manage-docker.sh backups prune --dry-run");
         assertTrue(Files.isRegularFile(bundle.resolve("backups").resolve(archive)), "a dry run deletes nothing:\n" + dryRun.output());
