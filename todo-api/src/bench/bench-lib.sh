@@ -1,11 +1,21 @@
 # shellcheck shell=bash
 # What the benchmark scripts beside this file share; sourced, never run. Sets ROOT (the checkout).
-# The scripts that start the API set PORT and JAVA_OPTS first and keep their files in WORK.
+# The scripts that start the API call api_settings first and keep their files in WORK.
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../../.." && pwd)"
 readonly ROOT
 WORK=""
 APP_PID=""
+
+# The API a script starts: PORT is BENCH_PORT (else $1), JAVA_OPTS is BENCH_JAVA_OPTS (else $2)
+# followed by BENCH_EXTRA_JAVA_OPTS (a profiler, a JIT setting), BASE_URL is where it answers.
+api_settings() {
+  PORT="${BENCH_PORT:-$1}"
+  JAVA_OPTS="${BENCH_JAVA_OPTS:-$2}${BENCH_EXTRA_JAVA_OPTS:+ ${BENCH_EXTRA_JAVA_OPTS}}"
+  BASE_URL="http://127.0.0.1:${PORT}"
+  # shellcheck disable=SC2034 # BASE_URL is read by the scripts that source this
+  readonly PORT JAVA_OPTS BASE_URL
+}
 
 # Prints the script's header comment and exits when its arguments ask for help.
 usage_if_asked() {
@@ -92,4 +102,16 @@ commit_described() {
     commit="${commit} with uncommitted changes"
   fi
   echo "${commit}"
+}
+
+# Writes a report, its body on stdin, to benchmarks/results/<$1><timestamp>.md under the heading
+# "$2 <timestamp>", and prints it.
+write_report() {
+  local stamp report
+  stamp="$(date -u +%Y%m%dT%H%M%SZ)"
+  mkdir -p "${ROOT}/benchmarks/results"
+  report="${ROOT}/benchmarks/results/$1${stamp}.md"
+  { echo "# $2 ${stamp}"; echo; cat; } >"${report}"
+  echo "report: ${report}"
+  cat "${report}"
 }

@@ -16,9 +16,7 @@ set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/bench-lib.sh"
 readonly CLIENTS="${1:-30}"
 readonly DURATION="${2:-10}"
-readonly PORT="${BENCH_PORT:-3920}"
-readonly JAVA_OPTS="${BENCH_JAVA_OPTS:--Xms64m -Xmx256m -XX:+UseSerialGC}"
-readonly BASE_URL="http://127.0.0.1:${PORT}"
+api_settings 3920 "-Xms64m -Xmx256m -XX:+UseSerialGC"
 readonly EMAIL="burst@example.org"
 readonly PASSWORD="the right passphrase 2026"
 
@@ -58,7 +56,7 @@ summary() {
 
 main() {
   usage_if_asked "$@"
-  local jar token deadline i stamp report
+  local jar token deadline i
   jar="$(jar_path)"
   WORK="$(mktemp -d)"
   trap cleanup EXIT
@@ -77,12 +75,7 @@ main() {
   awk '$1 == 201 { print $2 }' "${WORK}/sign-ins.txt" >"${WORK}/accepted.txt"
   awk '$1 == 503 { print $2 }' "${WORK}/sign-ins.txt" >"${WORK}/busy.txt"
 
-  stamp="$(date -u +%Y%m%dT%H%M%SZ)"
-  mkdir -p "${ROOT}/benchmarks/results"
-  report="${ROOT}/benchmarks/results/hash-saturation-${stamp}.md"
-  cat >"${report}" <<REPORT
-# Password hashing under a sign-in burst ${stamp}
-
+  write_report "hash-saturation-" "Password hashing under a sign-in burst" <<REPORT
 API on the embedded default, production Argon2id cost (19 MiB, t=2, p=1), \`${JAVA_OPTS}\`,
 commit \`$(commit_described)\`; $(nproc) cores, load average
 before the run $(cut -d' ' -f1-3 /proc/loadavg). ${CLIENTS} clients signing in for ${DURATION} s.
@@ -96,8 +89,6 @@ before the run $(cut -d' ' -f1-3 /proc/loadavg). ${CLIENTS} clients signing in f
 
 Other answers: $(awk '$1 != 201 && $1 != 503 { print $1 }' "${WORK}/sign-ins.txt" | sort | uniq -c | tr '\n' ' ')
 REPORT
-  echo "report: ${report}"
-  cat "${report}"
 }
 
 main "$@"

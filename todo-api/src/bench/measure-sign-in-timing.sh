@@ -16,9 +16,7 @@ set -euo pipefail
 # shellcheck source=todo-api/src/bench/bench-lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/bench-lib.sh"
 readonly ROUNDS="${1:-40}"
-readonly PORT="${BENCH_PORT:-3910}"
-readonly JAVA_OPTS="${BENCH_JAVA_OPTS:--Xms64m -Xmx128m -XX:+UseSerialGC}"
-readonly BASE_URL="http://127.0.0.1:${PORT}"
+api_settings 3910 "-Xms64m -Xmx128m -XX:+UseSerialGC"
 readonly EMAIL="timing@example.org"
 readonly PASSWORD="the right passphrase 2026"
 
@@ -44,7 +42,7 @@ summary() {
 
 main() {
   usage_if_asked "$@"
-  local jar i stamp report
+  local jar i
   jar="$(jar_path)"
   WORK="$(mktemp -d)"
   trap cleanup EXIT
@@ -61,12 +59,7 @@ main() {
     time_sign_in "${EMAIL}" "${PASSWORD}" 201 >>"${WORK}/right-password.txt"
   done
 
-  stamp="$(date -u +%Y%m%dT%H%M%SZ)"
-  mkdir -p "${ROOT}/benchmarks/results"
-  report="${ROOT}/benchmarks/results/sign-in-timing-${stamp}.md"
-  cat >"${report}" <<REPORT
-# Sign-in timing ${stamp}
-
+  write_report "sign-in-timing-" "Sign-in timing" <<REPORT
 API on the embedded default, production Argon2id cost (19 MiB, t=2, p=1), \`${JAVA_OPTS}\`,
 commit \`$(commit_described)\`; $(nproc) cores, load average
 before the run $(cut -d' ' -f1-3 /proc/loadavg). ${ROUNDS} sign-ins of each kind, interleaved, answer time as curl saw it.
@@ -77,8 +70,6 @@ before the run $(cut -d' ' -f1-3 /proc/loadavg). ${ROUNDS} sign-ins of each kind
 | unknown email | 401 | $(summary "${WORK}/unknown-email.txt") |
 | registered email, right password | 201 | $(summary "${WORK}/right-password.txt") |
 REPORT
-  echo "report: ${report}"
-  cat "${report}"
 }
 
 main "$@"

@@ -34,11 +34,8 @@ readonly DURATION="${BENCH_DURATION:-60s}"
 readonly CONNECTIONS="${BENCH_CONNECTIONS:-64}"
 readonly THREADS="${BENCH_THREADS:-2}"
 readonly TODOS="${BENCH_TODOS:-10000}"
-readonly PORT="${BENCH_PORT:-3900}"
+api_settings 3900 "-XX:MaxRAM=${BENCH_MAX_RAM:-512m} -XX:ActiveProcessorCount=${BENCH_CPUS:-1} $(image_jvm_flags)"
 readonly MANAGEMENT_PORT="${BENCH_MANAGEMENT_PORT:-3901}"
-JAVA_OPTS="${BENCH_JAVA_OPTS:--XX:MaxRAM=${BENCH_MAX_RAM:-512m} -XX:ActiveProcessorCount=${BENCH_CPUS:-1} $(image_jvm_flags)} ${BENCH_EXTRA_JAVA_OPTS:-}"
-readonly JAVA_OPTS
-readonly BASE_URL="http://127.0.0.1:${PORT}"
 readonly API="${BASE_URL}/api/v1/todos"
 readonly MANAGEMENT_URL="http://127.0.0.1:${MANAGEMENT_PORT}"
 readonly BENCH_EMAIL="bench@example.org"
@@ -159,7 +156,7 @@ bench_value() {
 main() {
   usage_if_asked "$@"
   require_tools
-  local jar id_count peak_rss_kb pool_max_inuse pool_max_size stamp report load_before load_after
+  local jar id_count peak_rss_kb pool_max_inuse pool_max_size load_before load_after
   local cpu_before cpu_run_ms heap_mb requests store_cpu_before store_cpu_run_ms
   [[ "${STORE}" == embedded || "${STORE}" == external ]] || { echo "BENCH_STORE must be embedded or external" >&2; exit 2; }
   jar="$(jar_path)"
@@ -192,12 +189,7 @@ main() {
   pool_max_size="$(awk 'BEGIN {m = 0} $2 > m {m = $2} END {print m}' "${WORK}/pool.txt")"
 
   requests="$(bench_value requests)"
-  stamp="$(date -u +%Y%m%dT%H%M%SZ)"
-  mkdir -p "${ROOT}/benchmarks/results"
-  report="${ROOT}/benchmarks/results/${stamp}.md"
-  cat >"${report}" <<REPORT
-# Benchmark ${stamp}
-
+  write_report "" "Benchmark" <<REPORT
 API $(store_described) (fresh data), \`${JAVA_OPTS}\`, commit \`$(commit_described)\`.
 Machine: $(nproc) cores, load average before the run ${load_before}, after it ${load_after} (this run's own wrk, loading and API count in it, and anything else the machine runs); wrk ${THREADS} threads, ${CONNECTIONS} connections, ${DURATION} measured after ${WARMUP} of the same workload unmeasured (JIT warm-up).
 Workload: one signed-in user (bearer session token on every call), ${TODOS} preloaded todos; 40% list page (size 20), 30% get, 12% create, 13% patch, 5% delete.
@@ -225,8 +217,6 @@ $(grep -v '^BENCH ' "${WORK}/wrk.txt")
 \`\`\`
 </details>
 REPORT
-  echo "report: ${report}"
-  cat "${report}"
 }
 
 main "$@"
