@@ -50,9 +50,9 @@ class BackupRestoreTest {
 
     @Test
     void backupThenRestoreGivesBackByteIdenticalDocumentsAndTheIndexes() throws Exception {
-        MongoDatabase source = TestDatabases.seeded("roundtrip");
-        ArchiveStore store = new ArchiveStore(directory);
-        BackupResult backup = TestDatabases.backupJob(source, store).backup(ArchiveKind.MANUAL);
+        TestDatabases.BackedUp seeded = TestDatabases.backedUp("roundtrip", directory);
+        MongoDatabase source = seeded.database();
+        BackupResult backup = seeded.backup();
 
         assertEquals(3, backup.collections());
         assertEquals(270, backup.documents());
@@ -64,7 +64,7 @@ class BackupRestoreTest {
                 ArchiveReader.readHeader(backup.archive()).stamp(), "the kind and time listing and retention read");
 
         String target = MongoFixture.uniqueDatabase("roundtriptarget");
-        RestoreResult restore = TestDatabases.restoreJob(target, store, RestoreListener.NONE)
+        RestoreResult restore = TestDatabases.restoreJob(target, seeded.store(), RestoreListener.NONE)
                 .restore(backup.archive(), Optional.empty(), false);
 
         MongoDatabase restored = TestDatabases.client().getDatabase(target);
@@ -90,9 +90,8 @@ class BackupRestoreTest {
 
     @Test
     void restoreReplacesTheLiveDatabaseAfterASafetyBackupOfIt() throws Exception {
-        MongoDatabase live = TestDatabases.seeded("replace");
-        ArchiveStore store = new ArchiveStore(directory);
-        BackupResult backup = TestDatabases.backupJob(live, store).backup(ArchiveKind.MANUAL);
+        TestDatabases.BackedUp seeded = TestDatabases.backedUp("replace", directory);
+        MongoDatabase live = seeded.database();
         Map<String, Map<String, String>> backedUp = TestDatabases.snapshot(live);
 
         live.getCollection("todos").deleteMany(Filters.eq("done", true));
@@ -100,8 +99,7 @@ class BackupRestoreTest {
         live.getCollection("extra").insertOne(new Document("x", 1));
         Map<String, Map<String, String>> changed = TestDatabases.snapshot(live);
 
-        RestoreResult result = TestDatabases.restoreJob(live.getName(), store, RestoreListener.NONE)
-                .restore(backup.archive(), Optional.empty(), false);
+        RestoreResult result = seeded.restore(RestoreListener.NONE);
 
         assertEquals(backedUp, TestDatabases.snapshot(live));
         assertEquals(List.of("extra"), result.droppedCollections());
@@ -113,9 +111,8 @@ class BackupRestoreTest {
 
     @Test
     void restoreFailingHalfWayThroughTheSwapPutsTheLiveDataBack() throws Exception {
-        MongoDatabase live = TestDatabases.seeded("halfway");
-        ArchiveStore store = new ArchiveStore(directory);
-        BackupResult backup = TestDatabases.backupJob(live, store).backup(ArchiveKind.MANUAL);
+        TestDatabases.BackedUp seeded = TestDatabases.backedUp("halfway", directory);
+        MongoDatabase live = seeded.database();
         live.getCollection("todos").deleteMany(Filters.lt("priority", 2));
         live.getCollection("accounts").insertOne(new Document("_id", "newer"));
         Map<String, Map<String, String>> before = TestDatabases.snapshot(live);
@@ -127,12 +124,11 @@ class BackupRestoreTest {
             }
         };
         RestoreFailedException failed = assertThrows(RestoreFailedException.class,
-                () -> TestDatabases.restoreJob(live.getName(), store, failAfterFirstSwap)
-                        .restore(backup.archive(), Optional.empty(), false));
+                () -> seeded.restore(failAfterFirstSwap));
 
         assertTrue(failed.liveDataIntact(), failed.getMessage());
         assertTrue(failed.getMessage().contains("put back from the safety backup"), failed.getMessage());
-        assertEquals(Optional.empty(), store.interruptedRestore(), "rolled back: nothing in doubt");
+        assertEquals(Optional.empty(), seeded.store().interruptedRestore(), "rolled back: nothing in doubt");
         assertEquals(before, TestDatabases.snapshot(live));
         assertEquals(indexesBefore, TestDatabases.indexes(live));
         assertFalse(TestDatabases.hasStaging(live));
@@ -140,9 +136,8 @@ class BackupRestoreTest {
 
     @Test
     void restoreFailingInStagingNeverTouchesTheLiveData() throws Exception {
-        MongoDatabase live = TestDatabases.seeded("staging");
-        ArchiveStore store = new ArchiveStore(directory);
-        BackupResult backup = TestDatabases.backupJob(live, store).backup(ArchiveKind.MANUAL);
+        TestDatabases.BackedUp seeded = TestDatabases.backedUp("staging", directory);
+        MongoDatabase live = seeded.database();
         live.getCollection("todos").deleteMany(Filters.eq("priority", 1));
         Map<String, Map<String, String>> before = TestDatabases.snapshot(live);
 
@@ -152,7 +147,7 @@ class BackupRestoreTest {
             }
         };
         RestoreFailedException failed = assertThrows(RestoreFailedException.class,
-                () -> TestDatabases.restoreJob(live.getName(), store, failWhenLoaded).restore(backup.archive(), Optional.empty(), false));
+                () -> seeded.restore(failWhenLoaded));
 
         assertTrue(failed.liveDataIntact());
         assertEquals(before, TestDatabases.snapshot(live));
@@ -464,39 +459,36 @@ class BackupRestoreTest {
 
     @Test
     void aRestoreWhoseRollbackFailsTooSaysTheLiveDataChangedAndNamesTheSafetyArchive() throws Exception {
-        MongoDatabase live = TestDatabases.seeded("rollbackfails");
-        ArchiveStore store = new ArchiveStore(directory);
-        BackupResult backup = TestDatabases.backupJob(live, store).backup(ArchiveKind.MANUAL);
+        TestDatabases.BackedUp seeded = TestDatabases.backedUp("rollbackfails", directory);
+        MongoDatabase live = seeded.database();
         RestoreListener loseTheSafetyArchiveThenFail = (step, detail) -> {
             if (step == RestoreStep.COLLECTION_SWAPPED) {
-                ArchiveFile safety = store.latest(ArchiveKind.PRE_RESTORE).orElseThrow();
+                ArchiveFile safety = seeded.store().latest(ArchiveKind.PRE_RESTORE).orElseThrow();
                 Files.delete(safety.path());
                 throw new IllegalStateException("injected failure after swapping " + detail);
             }
         };
 
         RestoreFailedException failed = assertThrows(RestoreFailedException.class,
-                () -> TestDatabases.restoreJob(live.getName(), store, loseTheSafetyArchiveThenFail)
-                        .restore(backup.archive(), Optional.empty(), false));
+                () -> seeded.restore(loseTheSafetyArchiveThenFail));
 
         assertFalse(failed.liveDataIntact());
         assertTrue(failed.getMessage().contains("putting back the safety backup failed too"), failed.getMessage());
         assertTrue(failed.getMessage().contains(failed.safetyArchive().getFileName().toString()), failed.getMessage());
-        String warning = store.interruptedRestore().orElseThrow();
+        String warning = seeded.store().interruptedRestore().orElseThrow();
         assertTrue(warning.startsWith("a restore of database " + live.getName() + " began replacing its collections"),
                 warning);
         assertTrue(warning.contains(failed.safetyArchive().toString()), warning);
 
-        TestDatabases.restoreJob(live.getName(), store, RestoreListener.NONE).restore(backup.archive(), Optional.empty(), false);
-        assertEquals(Optional.empty(), store.interruptedRestore(), "a successful restore ends the doubt");
+        seeded.restore(RestoreListener.NONE);
+        assertEquals(Optional.empty(), seeded.store().interruptedRestore(), "a successful restore ends the doubt");
     }
 
     private Fixture backedUpAndChanged(String prefix) throws IOException {
-        MongoDatabase live = TestDatabases.seeded(prefix);
-        ArchiveStore store = new ArchiveStore(directory);
-        BackupResult backup = TestDatabases.backupJob(live, store).backup(ArchiveKind.MANUAL);
+        TestDatabases.BackedUp seeded = TestDatabases.backedUp(prefix, directory);
+        MongoDatabase live = seeded.database();
         live.getCollection("todos").deleteMany(Filters.eq("done", true));
-        return new Fixture(live, store, backup.archive(), TestDatabases.snapshot(live));
+        return new Fixture(live, seeded.store(), seeded.backup().archive(), TestDatabases.snapshot(live));
     }
 
     private record Fixture(MongoDatabase live, ArchiveStore store, Path archive, Map<String, Map<String, String>> before) {
