@@ -10,6 +10,8 @@ import org.bson.BsonDocument;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -71,27 +73,25 @@ class BackupCliTest {
         assertEquals(ExitCodes.USAGE, CliRun.of(Map.of()).exitCode());
     }
 
-    @Test
-    void anInvalidCronFromTheEnvironmentExitsTwo() {
-        CliRun run = CliRun.of(Map.of("BACKUP_CRON", "61 2 * * *", "BACKUP_DIR", directory.toString()), "schedule");
+    /** A setting the job cannot use, from the environment (NAME=value) or a flag, names itself on stderr. */
+    @ParameterizedTest(name = "{0} {1} {2}")
+    @CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = """
+            schedule | BACKUP_CRON=61 2 * * *  |              | todolist-backup: invalid configuration: invalid cron expression "61 2 * * *"
+            prune    | BACKUP_KEEP_LAST=seven  |              | Invalid value for option '--keep-last': 'seven' is not an int
+            prune    |                         | --keep-last -1 | todolist-backup: invalid configuration: retention counts cannot be negative
+            """)
+    void anUnusableSettingExitsTwoNamingIt(String command, String variable, String flag, String error) {
+        Map<String, String> environment = new HashMap<>(Map.of("BACKUP_DIR", directory.toString()));
+        if (variable != null) {
+            environment.put(variable.substring(0, variable.indexOf('=')), variable.substring(variable.indexOf('=') + 1));
+        }
+        List<String> args = new ArrayList<>(List.of(command));
+        if (flag != null) {
+            args.addAll(List.of(flag.split(" ")));
+        }
+        CliRun run = CliRun.of(environment, args.toArray(String[]::new));
         assertEquals(ExitCodes.USAGE, run.exitCode());
-        assertTrue(run.err().startsWith("todolist-backup: invalid configuration: invalid cron expression \"61 2 * * *\""),
-                run.err());
-    }
-
-    @Test
-    void aNonNumericRetentionFromTheEnvironmentExitsTwo() {
-        CliRun run = CliRun.of(Map.of("BACKUP_KEEP_LAST", "seven", "BACKUP_DIR", directory.toString()), "prune");
-        assertEquals(ExitCodes.USAGE, run.exitCode());
-        assertTrue(run.err().startsWith("Invalid value for option '--keep-last': 'seven' is not an int"), run.err());
-    }
-
-    @Test
-    void aNegativeRetentionExitsTwo() {
-        CliRun run = CliRun.of(directory, "prune", "--keep-last", "-1");
-        assertEquals(ExitCodes.USAGE, run.exitCode());
-        assertTrue(run.err().startsWith("todolist-backup: invalid configuration: retention counts cannot be negative"),
-                run.err());
+        assertTrue(run.err().startsWith(error), run.err());
     }
 
     @Test
