@@ -163,9 +163,8 @@ class BackupRestoreTest {
         Files.writeString(ArchiveStore.checksumFileOf(fixture.archive),
                 ChecksumFile.sha256(fixture.archive) + "  " + fixture.archive.getFileName() + "\n");
 
-        ArchiveFormatException refused = assertThrows(ArchiveFormatException.class, fixture::restore);
-        assertTrue(refused.getMessage().contains("truncated"), refused.getMessage());
-        fixture.assertUntouched();
+        String refusal = fixture.refusal();
+        assertTrue(refusal.contains("truncated"), refusal);
     }
 
     @Test
@@ -180,10 +179,8 @@ class BackupRestoreTest {
         Files.write(fixture.archive, raw);
         Files.delete(ArchiveStore.checksumFileOf(fixture.archive));
 
-        ArchiveFormatException refused = assertThrows(ArchiveFormatException.class, fixture::restore);
-        assertTrue(refused.getMessage().startsWith("CRC mismatch for namespace " + fixture.live.getName() + ".accounts"),
-                refused.getMessage());
-        fixture.assertUntouched();
+        String refusal = fixture.refusal();
+        assertTrue(refusal.startsWith("CRC mismatch for namespace " + fixture.live.getName() + ".accounts"), refusal);
     }
 
     @Test
@@ -192,10 +189,8 @@ class BackupRestoreTest {
         Files.writeString(ArchiveStore.checksumFileOf(fixture.archive),
                 "0".repeat(64) + "  " + fixture.archive.getFileName() + "\n");
 
-        ArchiveFormatException refused = assertThrows(ArchiveFormatException.class, fixture::restore);
-        assertTrue(refused.getMessage().startsWith("SHA-256 mismatch for " + fixture.archive.getFileName()),
-                refused.getMessage());
-        fixture.assertUntouched();
+        String refusal = fixture.refusal();
+        assertTrue(refusal.startsWith("SHA-256 mismatch for " + fixture.archive.getFileName()), refusal);
     }
 
     @Test
@@ -204,9 +199,8 @@ class BackupRestoreTest {
         Files.delete(ArchiveStore.checksumFileOf(fixture.archive));
         Files.write(fixture.archive, dev.todolist.backup.archive.Fixtures.bytes("bad-format.archive"));
 
-        ArchiveFormatException refused = assertThrows(ArchiveFormatException.class, fixture::restore);
-        assertTrue(refused.getMessage().startsWith("invalid metadata for namespace test.ixtest"), refused.getMessage());
-        fixture.assertUntouched();
+        String refusal = fixture.refusal();
+        assertTrue(refusal.startsWith("invalid metadata for namespace test.ixtest"), refusal);
     }
 
     @Test
@@ -495,6 +489,13 @@ class BackupRestoreTest {
 
         void restore() throws Exception {
             TestDatabases.restoreJob(live.getName(), store, RestoreListener.NONE).restore(archive, Optional.empty(), false);
+        }
+
+        /** The restore refuses the archive before anything changes: the reason it gives. */
+        String refusal() throws IOException {
+            ArchiveFormatException refused = assertThrows(ArchiveFormatException.class, this::restore);
+            assertUntouched();
+            return refused.getMessage();
         }
 
         void assertUntouched() throws IOException {
