@@ -328,12 +328,8 @@ class BackupRestoreTest {
             assertEquals("fr", options.getDocument("collation").getString("locale").getValue());
             assertTrue(options.containsKey("validator"), options.toJson());
         } else {
-            RestoreFailedException failed = assertThrows(RestoreFailedException.class,
-                    () -> job.restore(archive, Optional.empty(), false));
-            assertTrue(failed.liveDataIntact());
-            assertTrue(failed.getMessage().contains("the server did not keep the options of people: collation is missing"),
-                    failed.getMessage());
-            assertEquals(before, TestDatabases.snapshot(live));
+            String reason = stoppedWithTheLiveDataAsItWas(job, archive, live, before);
+            assertTrue(reason.contains("the server did not keep the options of people: collation is missing"), reason);
             assertFalse(TestDatabases.hasStaging(live));
         }
     }
@@ -352,11 +348,8 @@ class BackupRestoreTest {
             assertTrue(live.listCollections(BsonDocument.class).filter(Filters.eq("name", "events")).first()
                     .getDocument("options").getBoolean("capped").getValue());
         } else {
-            RestoreFailedException failed = assertThrows(RestoreFailedException.class,
-                    () -> job.restore(archive, Optional.empty(), false));
-            assertTrue(failed.liveDataIntact());
-            assertTrue(failed.getMessage().contains("capped"), failed.getMessage());
-            assertEquals(before, TestDatabases.snapshot(live));
+            String reason = stoppedWithTheLiveDataAsItWas(job, archive, live, before);
+            assertTrue(reason.contains("capped"), reason);
         }
     }
 
@@ -375,14 +368,20 @@ class BackupRestoreTest {
                     .first().getString("type").getValue());
             assertEquals(1, live.getCollection("done_todos").countDocuments());
         } else {
-            RestoreFailedException failed = assertThrows(RestoreFailedException.class,
-                    () -> job.restore(archive, Optional.empty(), false));
-            assertTrue(failed.liveDataIntact());
-            assertTrue(failed.getMessage().contains("created done_todos as a collection, not as a view"),
-                    failed.getMessage());
-            assertEquals(before, TestDatabases.snapshot(live));
+            String reason = stoppedWithTheLiveDataAsItWas(job, archive, live, before);
+            assertTrue(reason.contains("created done_todos as a collection, not as a view"), reason);
             assertFalse(TestDatabases.hasStaging(live));
         }
+    }
+
+    /** The restore stops (the in-process server cannot hold what the archive has) and the live data is as it was: why. */
+    private static String stoppedWithTheLiveDataAsItWas(RestoreJob job, Path archive, MongoDatabase live,
+                                                        Map<String, Map<String, String>> before) {
+        RestoreFailedException failed = assertThrows(RestoreFailedException.class,
+                () -> job.restore(archive, Optional.empty(), false));
+        assertTrue(failed.liveDataIntact(), failed.getMessage());
+        assertEquals(before, TestDatabases.snapshot(live));
+        return failed.getMessage();
     }
 
     /**
@@ -410,16 +409,12 @@ class BackupRestoreTest {
             RawBsonDocument restored = live.getCollection("legacy", RawBsonDocument.class).find().first();
             assertEquals(new RawBsonDocument(document, new BsonDocumentCodec()), restored);
         } else {
-            RestoreFailedException failed = assertThrows(RestoreFailedException.class,
-                    () -> job.restore(archive, Optional.empty(), false));
-            assertTrue(failed.liveDataIntact());
-            assertTrue(failed.getMessage().startsWith("restore into the staging collections failed, the live collections"
-                    + " of " + live.getName() + " were not changed"), failed.getMessage());
+            String reason = stoppedWithTheLiveDataAsItWas(job, archive, live, before);
+            assertTrue(reason.startsWith("restore into the staging collections failed, the live collections"
+                    + " of " + live.getName() + " were not changed"), reason);
             if (value.getBsonType() == BsonType.UNDEFINED) {
-                assertTrue(failed.getMessage().contains("staged legacy has the archive's 1 documents, but not byte for byte"),
-                        failed.getMessage());
+                assertTrue(reason.contains("staged legacy has the archive's 1 documents, but not byte for byte"), reason);
             }
-            assertEquals(before, TestDatabases.snapshot(live));
         }
     }
 
