@@ -12,40 +12,26 @@
 # Needs: java 17, curl, jq.
 set -euo pipefail
 
-ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../../.." && pwd)"
 # shellcheck source=todo-api/src/bench/bench-lib.sh
-source "${ROOT}/todo-api/src/bench/bench-lib.sh"
-readonly ROOT
+source "$(dirname "${BASH_SOURCE[0]}")/bench-lib.sh"
 readonly CLIENTS="${1:-30}"
 readonly DURATION="${2:-10}"
-readonly PORT="${BENCH_PORT:-3920}"
-readonly JAVA_OPTS="${BENCH_JAVA_OPTS:--Xms64m -Xmx256m -XX:+UseSerialGC}"
-readonly BASE_URL="http://127.0.0.1:${PORT}"
+api_settings 3920 "-Xms64m -Xmx256m -XX:+UseSerialGC"
 readonly EMAIL="burst@example.org"
 readonly PASSWORD="the right passphrase 2026"
 
-WORK=""
-APP_PID=""
-
 cleanup() {
-  if [[ -n "${APP_PID}" ]] && kill -0 "${APP_PID}" 2>/dev/null; then
-    kill "${APP_PID}"
-    wait "${APP_PID}" 2>/dev/null || true
-  fi
+  stop_api
   if [[ -n "${WORK}" ]]; then
     cp "${WORK}/api.log" "${ROOT}/todo-api/target/hash-saturation-api.log" 2>/dev/null || true
     rm -rf "${WORK}"
   fi
 }
 
-credentials() {
-  jq -cn --arg e "${EMAIL}" --arg p "${PASSWORD}" '{email: $e, password: $p}'
-}
-
 # One client: signs in again and again until the deadline; one "status seconds" line per sign-in.
 sign_in_loop() {
   local deadline="$1" body
-  body="$(credentials)"
+  body="$(credentials_json "${EMAIL}" "${PASSWORD}")"
   while (($(date +%s) < deadline)); do
     curl -s -o /dev/null -w '%{http_code} %{time_total}\n' -H 'Content-Type: application/json' -d "${body}" \
       "${BASE_URL}/api/v1/sessions"
@@ -69,29 +55,13 @@ summary() {
 }
 
 main() {
-  if [[ "${1:-}" == "-h" || "${1:-}" == "--help" ]]; then
-    sed -n '2,13p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
-    exit 0
-  fi
-  local jar token deadline i stamp report
+  usage_if_asked "$@"
+  local jar token deadline i
   jar="$(jar_path)"
-  if curl -s -o /dev/null "${BASE_URL}/health"; then
-    echo "something already answers on port ${PORT}; choose another with BENCH_PORT" >&2
-    exit 1
-  fi
   WORK="$(mktemp -d)"
   trap cleanup EXIT
-  # shellcheck disable=SC2086 # JAVA_OPTS is a list of flags
-  (cd "${WORK}" && exec env -u MONGODB_URI APP_ENV=development APP_PORT="${PORT}" MANAGEMENT_PORT=$((PORT + 1)) \
-    TODO_DATA_DIR="${WORK}/data" TODOLIST_THROTTLE_ACCOUNT_FAILURES=100000 TODOLIST_THROTTLE_ADDRESS_FAILURES=100000 \
-    java ${JAVA_OPTS} -jar "${jar}") >"${WORK}/api.log" 2>&1 &
-  APP_PID=$!
-  until [[ "$(curl -s -o /dev/null -w '%{http_code}' "${BASE_URL}/health" || true)" == "200" ]]; do
-    kill -0 "${APP_PID}" 2>/dev/null || { echo "the API exited; see its log:" >&2; cat "${WORK}/api.log" >&2; exit 1; }
-    sleep 0.1
-  done
-  curl -sf -o /dev/null -H 'Content-Type: application/json' -d "$(credentials)" "${BASE_URL}/api/v1/users"
-  token="$(curl -sf -H 'Content-Type: application/json' -d "$(credentials)" "${BASE_URL}/api/v1/sessions" | jq -r .token)"
+  start_api_jar "${jar}" TODOLIST_THROTTLE_ACCOUNT_FAILURES=100000 TODOLIST_THROTTLE_ADDRESS_FAILURES=100000
+  token="$(signed_in_token "${EMAIL}" "${PASSWORD}" "${BASE_URL}")"
 
   probe "${token}" 3 >"${WORK}/quiet.txt"
   deadline=$(($(date +%s) + DURATION))
@@ -105,14 +75,9 @@ main() {
   awk '$1 == 201 { print $2 }' "${WORK}/sign-ins.txt" >"${WORK}/accepted.txt"
   awk '$1 == 503 { print $2 }' "${WORK}/sign-ins.txt" >"${WORK}/busy.txt"
 
-  stamp="$(date -u +%Y%m%dT%H%M%SZ)"
-  mkdir -p "${ROOT}/benchmarks/results"
-  report="${ROOT}/benchmarks/results/hash-saturation-${stamp}.md"
-  cat >"${report}" <<REPORT
-# Password hashing under a sign-in burst ${stamp}
-
+  write_report "hash-saturation-" "Password hashing under a sign-in burst" <<REPORT
 API on the embedded default, production Argon2id cost (19 MiB, t=2, p=1), \`${JAVA_OPTS}\`,
-commit \`$(git -C "${ROOT}" rev-parse --short HEAD 2>/dev/null || echo unknown)\`; $(nproc) cores, load average
+commit \`$(commit_described)\`; $(nproc) cores, load average
 before the run $(cut -d' ' -f1-3 /proc/loadavg). ${CLIENTS} clients signing in for ${DURATION} s.
 
 | what | count | median ms | p95 ms | max ms |
@@ -124,8 +89,6 @@ before the run $(cut -d' ' -f1-3 /proc/loadavg). ${CLIENTS} clients signing in f
 
 Other answers: $(awk '$1 != 201 && $1 != 503 { print $1 }' "${WORK}/sign-ins.txt" | sort | uniq -c | tr '\n' ' ')
 REPORT
-  echo "report: ${report}"
-  cat "${report}"
 }
 
 main "$@"

@@ -9,21 +9,13 @@
 # Usage: todo-api/src/bench/measure-kill9.sh [TRIALS] [WRITES_PER_SECOND] [SECONDS_BEFORE_KILL]
 set -euo pipefail
 
-ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../../.." && pwd)"
 # shellcheck source=todo-api/src/bench/bench-lib.sh
-source "${ROOT}/todo-api/src/bench/bench-lib.sh"
-readonly ROOT
+source "$(dirname "${BASH_SOURCE[0]}")/bench-lib.sh"
 readonly PROBE="${ROOT}/todo-api/src/bench/EmbeddedKillProbe.java"
 readonly TRIALS="${1:-5}"
 readonly RATE="${2:-200}"
 readonly RUN_SECONDS="${3:-5}"
 readonly PORT="${KILL9_PORT:-27991}"
-WORK=""
-
-usage() {
-  sed -n '2,9p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
-}
-
 
 # Compiled once: a single-file launch would compile on every start and eat into the measured window.
 compile_probe() {
@@ -86,10 +78,7 @@ one_trial() {
 }
 
 main() {
-  if [[ "${1:-}" == "-h" || "${1:-}" == "--help" ]]; then
-    usage
-    exit 0
-  fi
+  usage_if_asked "$@"
   local jar trial total_lost=0 max_lost_ms=0 acknowledged present lost lost_ms
   jar="$(jar_path)"
   WORK="$(mktemp -d)"

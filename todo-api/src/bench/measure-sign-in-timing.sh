@@ -13,34 +13,23 @@
 # Needs: java 17, curl, jq.
 set -euo pipefail
 
-ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../../.." && pwd)"
 # shellcheck source=todo-api/src/bench/bench-lib.sh
-source "${ROOT}/todo-api/src/bench/bench-lib.sh"
-readonly ROOT
+source "$(dirname "${BASH_SOURCE[0]}")/bench-lib.sh"
 readonly ROUNDS="${1:-40}"
-readonly PORT="${BENCH_PORT:-3910}"
-readonly JAVA_OPTS="${BENCH_JAVA_OPTS:--Xms64m -Xmx128m -XX:+UseSerialGC}"
-readonly BASE_URL="http://127.0.0.1:${PORT}"
+api_settings 3910 "-Xms64m -Xmx128m -XX:+UseSerialGC"
 readonly EMAIL="timing@example.org"
 readonly PASSWORD="the right passphrase 2026"
 
-WORK=""
-APP_PID=""
-
 cleanup() {
-  if [[ -n "${APP_PID}" ]] && kill -0 "${APP_PID}" 2>/dev/null; then
-    kill "${APP_PID}"
-    wait "${APP_PID}" 2>/dev/null || true
-  fi
+  stop_api
   [[ -n "${WORK}" ]] && rm -rf "${WORK}"
 }
-
 
 # Prints the seconds one sign-in took, and fails unless it answered the expected status.
 time_sign_in() {
   local email="$1" password="$2" expected="$3" out
   out="$(curl -s -o /dev/null -w '%{http_code} %{time_total}' -H 'Content-Type: application/json' \
-    -d "$(jq -cn --arg e "${email}" --arg p "${password}" '{email: $e, password: $p}')" "${BASE_URL}/api/v1/sessions")"
+    -d "$(credentials_json "${email}" "${password}")" "${BASE_URL}/api/v1/sessions")"
   [[ "${out%% *}" == "${expected}" ]] || { echo "sign-in answered ${out%% *}, expected ${expected}" >&2; exit 1; }
   echo "${out#* }"
 }
@@ -52,29 +41,13 @@ summary() {
 }
 
 main() {
-  if [[ "${1:-}" == "-h" || "${1:-}" == "--help" ]]; then
-    sed -n '2,14p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
-    exit 0
-  fi
-  local jar i stamp report
+  usage_if_asked "$@"
+  local jar i
   jar="$(jar_path)"
-  if curl -s -o /dev/null "${BASE_URL}/health"; then
-    echo "something already answers on port ${PORT}; choose another with BENCH_PORT" >&2
-    exit 1
-  fi
   WORK="$(mktemp -d)"
   trap cleanup EXIT
-  # shellcheck disable=SC2086 # JAVA_OPTS is a list of flags
-  (cd "${WORK}" && exec env -u MONGODB_URI APP_ENV=development APP_PORT="${PORT}" MANAGEMENT_PORT=$((PORT + 1)) \
-    TODO_DATA_DIR="${WORK}/data" TODOLIST_THROTTLE_ACCOUNT_FAILURES=100000 TODOLIST_THROTTLE_ADDRESS_FAILURES=100000 \
-    java ${JAVA_OPTS} -jar "${jar}") >"${WORK}/api.log" 2>&1 &
-  APP_PID=$!
-  until [[ "$(curl -s -o /dev/null -w '%{http_code}' "${BASE_URL}/health" || true)" == "200" ]]; do
-    kill -0 "${APP_PID}" 2>/dev/null || { echo "the API exited; see its log:" >&2; cat "${WORK}/api.log" >&2; exit 1; }
-    sleep 0.1
-  done
-  curl -sf -o /dev/null -H 'Content-Type: application/json' \
-    -d "$(jq -cn --arg e "${EMAIL}" --arg p "${PASSWORD}" '{email: $e, password: $p}')" "${BASE_URL}/api/v1/users"
+  start_api_jar "${jar}" TODOLIST_THROTTLE_ACCOUNT_FAILURES=100000 TODOLIST_THROTTLE_ADDRESS_FAILURES=100000
+  signed_in_token "${EMAIL}" "${PASSWORD}" "${BASE_URL}" >/dev/null
   # Warm-up: the first calls pay for class loading and JIT.
   for ((i = 0; i < 5; i++)); do
     time_sign_in "${EMAIL}" "wrong passphrase ${i}" 401 >/dev/null
@@ -86,14 +59,9 @@ main() {
     time_sign_in "${EMAIL}" "${PASSWORD}" 201 >>"${WORK}/right-password.txt"
   done
 
-  stamp="$(date -u +%Y%m%dT%H%M%SZ)"
-  mkdir -p "${ROOT}/benchmarks/results"
-  report="${ROOT}/benchmarks/results/sign-in-timing-${stamp}.md"
-  cat >"${report}" <<REPORT
-# Sign-in timing ${stamp}
-
+  write_report "sign-in-timing-" "Sign-in timing" <<REPORT
 API on the embedded default, production Argon2id cost (19 MiB, t=2, p=1), \`${JAVA_OPTS}\`,
-commit \`$(git -C "${ROOT}" rev-parse --short HEAD 2>/dev/null || echo unknown)\`; $(nproc) cores, load average
+commit \`$(commit_described)\`; $(nproc) cores, load average
 before the run $(cut -d' ' -f1-3 /proc/loadavg). ${ROUNDS} sign-ins of each kind, interleaved, answer time as curl saw it.
 
 | sign-in | answer | median ms | mean ms | p10 ms | p90 ms |
@@ -102,8 +70,6 @@ before the run $(cut -d' ' -f1-3 /proc/loadavg). ${ROUNDS} sign-ins of each kind
 | unknown email | 401 | $(summary "${WORK}/unknown-email.txt") |
 | registered email, right password | 201 | $(summary "${WORK}/right-password.txt") |
 REPORT
-  echo "report: ${report}"
-  cat "${report}"
 }
 
 main "$@"

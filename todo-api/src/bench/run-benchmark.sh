@@ -23,12 +23,10 @@
 # Needs: java 17, wrk, curl, jq.
 set -euo pipefail
 
-ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../../.." && pwd)"
 # shellcheck source=todo-api/src/bench/bench-lib.sh
-source "${ROOT}/todo-api/src/bench/bench-lib.sh"
+source "$(dirname "${BASH_SOURCE[0]}")/bench-lib.sh"
 # shellcheck source=todo-api/src/bench/external-store.sh
 source "${ROOT}/todo-api/src/bench/external-store.sh"
-readonly ROOT
 readonly BENCH_DIR="${ROOT}/todo-api/src/bench"
 readonly STORE="${BENCH_STORE:-embedded}"
 readonly WARMUP="${BENCH_WARMUP:-20s}"
@@ -36,35 +34,23 @@ readonly DURATION="${BENCH_DURATION:-60s}"
 readonly CONNECTIONS="${BENCH_CONNECTIONS:-64}"
 readonly THREADS="${BENCH_THREADS:-2}"
 readonly TODOS="${BENCH_TODOS:-10000}"
-readonly PORT="${BENCH_PORT:-3900}"
+api_settings 3900 "-XX:MaxRAM=${BENCH_MAX_RAM:-512m} -XX:ActiveProcessorCount=${BENCH_CPUS:-1} $(image_jvm_flags)"
 readonly MANAGEMENT_PORT="${BENCH_MANAGEMENT_PORT:-3901}"
-JAVA_OPTS="${BENCH_JAVA_OPTS:--XX:MaxRAM=${BENCH_MAX_RAM:-512m} -XX:ActiveProcessorCount=${BENCH_CPUS:-1} $(image_jvm_flags)} ${BENCH_EXTRA_JAVA_OPTS:-}"
-readonly JAVA_OPTS
-readonly BASE_URL="http://127.0.0.1:${PORT}"
 readonly API="${BASE_URL}/api/v1/todos"
 readonly MANAGEMENT_URL="http://127.0.0.1:${MANAGEMENT_PORT}"
 readonly BENCH_EMAIL="bench@example.org"
 readonly BENCH_PASSWORD="benchmark passphrase 2026"
 
-WORK=""
-APP_PID=""
 HEALTHY_MS=""
 HEALTHY_CPU_MS=""
 SAMPLER_PID=""
 TOKEN=""
 
-usage() {
-  sed -n '2,25p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
-}
-
 cleanup() {
   if [[ -n "${SAMPLER_PID}" ]]; then
     kill "${SAMPLER_PID}" 2>/dev/null || true
   fi
-  if [[ -n "${APP_PID}" ]] && kill -0 "${APP_PID}" 2>/dev/null; then
-    kill "${APP_PID}"
-    wait "${APP_PID}" 2>/dev/null || true
-  fi
+  stop_api
   stop_store
   [[ -n "${WORK}" ]] && rm -rf "${WORK}"
 }
@@ -85,33 +71,11 @@ now_ms() {
 # the CPU time the process had used by then (a figure that depends less on what else the machine runs).
 start_api() {
   local jar="$1" started
-  if curl -s -o /dev/null "${BASE_URL}/health"; then
-    echo "something already answers on port ${PORT}; choose another with BENCH_PORT" >&2
-    exit 1
-  fi
   started="$(now_ms)"
-  # shellcheck disable=SC2086 # JAVA_OPTS is a list of flags
   # MALLOC_ARENA_MAX as in the image (todo-api/pom.xml), so that the RSS measured here is the image's.
-  (cd "${WORK}" && exec env -u MONGODB_URI ${STORE_URI:+MONGODB_URI="${STORE_URI}"} APP_ENV=development APP_PORT="${PORT}" MANAGEMENT_PORT="${MANAGEMENT_PORT}" \
-    TODO_DATA_DIR="${WORK}/data" MALLOC_ARENA_MAX=2 \
-    java ${JAVA_OPTS} -jar "${jar}") >"${WORK}/api.log" 2>&1 &
-  APP_PID=$!
-  until [[ "$(curl -s -o /dev/null -w '%{http_code}' "${BASE_URL}/health" || true)" == "200" ]]; do
-    kill -0 "${APP_PID}" 2>/dev/null || { echo "the API exited; see its log:" >&2; cat "${WORK}/api.log" >&2; exit 1; }
-    sleep 0.05
-  done
+  start_api_jar "${jar}" ${STORE_URI:+MONGODB_URI="${STORE_URI}"} MALLOC_ARENA_MAX=2
   HEALTHY_MS=$(($(now_ms) - started))
   HEALTHY_CPU_MS="$(process_cpu_ms)"
-}
-
-# Signs the benchmark user up and in; TOKEN is its session token.
-sign_in() {
-  local credentials
-  credentials="$(jq -cn --arg email "${BENCH_EMAIL}" --arg password "${BENCH_PASSWORD}" '{email: $email, password: $password}')"
-  curl -sf -o /dev/null -H 'Content-Type: application/json' -d "${credentials}" "${BASE_URL}/api/v1/users" \
-    || { echo "sign-up failed" >&2; exit 1; }
-  TOKEN="$(curl -sf -H 'Content-Type: application/json' -d "${credentials}" "${BASE_URL}/api/v1/sessions" | jq -r .token)"
-  [[ -n "${TOKEN}" && "${TOKEN}" != "null" ]] || { echo "sign-in failed" >&2; exit 1; }
 }
 
 load_todos() {
@@ -178,16 +142,6 @@ heap_committed_mb() {
     | awk '/^jvm_memory_committed_bytes\{.*area="heap"/ {sum += $NF} END {printf "%d\n", sum / 1048576}'
 }
 
-# The checked-out commit, and whether the tree the jar was built from differs from it.
-commit_described() {
-  local commit
-  commit="$(git -C "${ROOT}" rev-parse --short HEAD 2>/dev/null)" || { echo unknown; return; }
-  if [[ -n "$(git -C "${ROOT}" status --porcelain 2>/dev/null)" ]]; then
-    commit="${commit} with uncommitted changes"
-  fi
-  echo "${commit}"
-}
-
 # Runs the mixed workload for $1, writing wrk's output to $2.
 run_wrk() {
   BENCH_LUA_DIR="${WORK}" BENCH_PAGES=$((TODOS / 20)) BENCH_TOKEN="${TOKEN}" \
@@ -200,12 +154,9 @@ bench_value() {
 }
 
 main() {
-  if [[ "${1:-}" == "-h" || "${1:-}" == "--help" ]]; then
-    usage
-    exit 0
-  fi
+  usage_if_asked "$@"
   require_tools
-  local jar id_count peak_rss_kb pool_max_inuse pool_max_size stamp report load_before load_after
+  local jar id_count peak_rss_kb pool_max_inuse pool_max_size load_before load_after
   local cpu_before cpu_run_ms heap_mb requests store_cpu_before store_cpu_run_ms
   [[ "${STORE}" == embedded || "${STORE}" == external ]] || { echo "BENCH_STORE must be embedded or external" >&2; exit 2; }
   jar="$(jar_path)"
@@ -215,7 +166,7 @@ main() {
   [[ "${STORE}" == embedded ]] || start_store "${jar}"
   start_api "${jar}"
   echo "healthy after ${HEALTHY_MS} ms (${HEALTHY_CPU_MS} ms CPU); signing in, loading ${TODOS} todos"
-  sign_in
+  TOKEN="$(signed_in_token "${BENCH_EMAIL}" "${BENCH_PASSWORD}" "${BASE_URL}")"
   load_todos
   id_count="$(collect_ids)"
   echo "collected ${id_count} ids; warming up for ${WARMUP}, then measuring ${DURATION} at ${CONNECTIONS} connections"
@@ -238,12 +189,7 @@ main() {
   pool_max_size="$(awk 'BEGIN {m = 0} $2 > m {m = $2} END {print m}' "${WORK}/pool.txt")"
 
   requests="$(bench_value requests)"
-  stamp="$(date -u +%Y%m%dT%H%M%SZ)"
-  mkdir -p "${ROOT}/benchmarks/results"
-  report="${ROOT}/benchmarks/results/${stamp}.md"
-  cat >"${report}" <<REPORT
-# Benchmark ${stamp}
-
+  write_report "" "Benchmark" <<REPORT
 API $(store_described) (fresh data), \`${JAVA_OPTS}\`, commit \`$(commit_described)\`.
 Machine: $(nproc) cores, load average before the run ${load_before}, after it ${load_after} (this run's own wrk, loading and API count in it, and anything else the machine runs); wrk ${THREADS} threads, ${CONNECTIONS} connections, ${DURATION} measured after ${WARMUP} of the same workload unmeasured (JIT warm-up).
 Workload: one signed-in user (bearer session token on every call), ${TODOS} preloaded todos; 40% list page (size 20), 30% get, 12% create, 13% patch, 5% delete.
@@ -271,8 +217,6 @@ $(grep -v '^BENCH ' "${WORK}/wrk.txt")
 \`\`\`
 </details>
 REPORT
-  echo "report: ${report}"
-  cat "${report}"
 }
 
 main "$@"

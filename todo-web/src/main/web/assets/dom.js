@@ -82,3 +82,14 @@ export function announce(text) {
   region.textContent = '';
   requestAnimationFrame(() => { region.textContent = text; });
 }
+
+/** Runs async work, handing any failure to onError: the one way every user action reports an error. */
+export function guardedBy(onError) {
+  return async work => {
+    try {
+      await work();
+    } catch (error) {
+      onError(error);
+    }
+  };
+}

@@ -2,7 +2,7 @@
 // leaving the field saves, Escape cancels, an empty title deletes), open its details, delete it.
 // A conflict with another tab's change shows the newer version and lets the user choose.
 import {ApiError} from './api.js';
-import {announce} from './dom.js';
+import {announce, guardedBy} from './dom.js';
 import {t} from './i18n.js';
 import {ConflictError} from './todo-store.js';
 import {showConflict} from './conflict.js';
@@ -34,13 +34,7 @@ export function itemActions(store, {list, app, renderCounts, refreshVisible, onE
     }
   }
 
-  async function guarded(work) {
-    try {
-      await work();
-    } catch (error) {
-      onError(error);
-    }
-  }
+  const guarded = guardedBy(onError);
 
   return {
     toggle: (todo, completed) => guarded(async () => {

@@ -1,6 +1,6 @@
 // The list screen: TodoMVC's app (header with .new-todo, .main with .toggle-all and .todo-list,
 // .footer with .todo-count, .filters and .clear-completed) plus search, sort, paging and reorder.
-import {announce, h, replaceChildren} from './dom.js';
+import {announce, guardedBy, h, replaceChildren} from './dom.js';
 import {t} from './i18n.js';
 import {createStore} from './todo-store.js';
 import {renderItem, refreshItem} from './todo-item.js';
@@ -13,6 +13,7 @@ const SEARCH_DELAY_MS = 250;
 export function createTodoView(main, {onError}) {
   const store = createStore();
   const {state} = store;
+  const guarded = guardedBy(onError);
 
   const newTodo = h('input', {class: 'new-todo', id: 'new-todo', autocomplete: 'off', maxlength: 500,
     onkeydown: event => { if (event.key === 'Enter' && !event.isComposing) add(); }});
@@ -128,14 +129,6 @@ export function createTodoView(main, {onError}) {
     app.querySelector('.filters-nav').setAttribute('aria-label', t('filters'));
     for (const li of list.children) refreshItem(li, li.todo);
     renderCounts();
-  }
-
-  async function guarded(work) {
-    try {
-      await work();
-    } catch (error) {
-      onError(error);
-    }
   }
 
   return {

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -30,11 +31,17 @@ class PlaybookStaticChecksTest {
         assertTrue(lint.output().contains("Passed with production profile: 0 failure(s), 0 warning(s)"), lint::describe);
     }
 
+    /** ansible-playbook on the shipped playbook with a local production inventory and these options. */
+    private Ansible.Result playbook(Path work, String... options) {
+        List<String> arguments = new ArrayList<>(List.of("-i", Ansible.localInventory(work, "production").toString()));
+        arguments.addAll(List.of(options));
+        arguments.add("ansible-deploy.yml");
+        return ansible.playbook(arguments);
+    }
+
     @Test
     void playbookPassesTheSyntaxCheck(@TempDir Path work) {
-        Path inventory = Ansible.localInventory(work, "production");
-
-        Ansible.Result syntax = ansible.playbook(List.of("-i", inventory.toString(), "--syntax-check", "ansible-deploy.yml"));
+        Ansible.Result syntax = playbook(work, "--syntax-check");
 
         syntax.assertSucceeded("syntax check");
         assertTrue(syntax.output().contains("playbook: ansible-deploy.yml"), syntax::describe);
@@ -42,9 +49,7 @@ class PlaybookStaticChecksTest {
 
     @Test
     void everyStageCanBeRunOnItsOwnByItsTag(@TempDir Path work) {
-        Path inventory = Ansible.localInventory(work, "production");
-
-        Ansible.Result tags = ansible.playbook(List.of("-i", inventory.toString(), "--list-tags", "ansible-deploy.yml"));
+        Ansible.Result tags = playbook(work, "--list-tags");
 
         tags.assertSucceeded("listing tags");
         assertTrue(tags.output().contains("TASK TAGS: [always, config, cron, deploy, verify]"), tags::describe);
@@ -52,11 +57,8 @@ class PlaybookStaticChecksTest {
 
     @Test
     void backupOnDemandRunsOnlyWhenItsTagIsAsked(@TempDir Path work) {
-        Path inventory = Ansible.localInventory(work, "production");
-
-        Ansible.Result all = ansible.playbook(List.of("-i", inventory.toString(), "--list-tasks", "ansible-deploy.yml"));
-        Ansible.Result backup = ansible.playbook(
-                List.of("-i", inventory.toString(), "--list-tasks", "--tags", "backup", "ansible-deploy.yml"));
+        Ansible.Result all = playbook(work, "--list-tasks");
+        Ansible.Result backup = playbook(work, "--list-tasks", "--tags", "backup");
 
         assertFalse(all.assertSucceeded("listing tasks").output().contains("Backup | Back up the stack"), all::describe);
         String tasks = backup.assertSucceeded("listing backup tasks").output();

@@ -2,7 +2,10 @@ package dev.todolist.api;
 
 import dev.todolist.persistence.DatabaseSelection;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
+import java.util.HashMap;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -12,43 +15,42 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class StartupSettingsTest {
 
-    @Test
-    void environmentDefaultsToDevelopment() {
-        assertEquals("development", StartupSettings.fromEnvironment(Map.of()).environment());
+    /** Variables as NAME=value pairs separated by ';' (empty: none set). */
+    private static StartupSettings settings(String variables) {
+        Map<String, String> environment = new HashMap<>();
+        for (String variable : variables.split(";")) {
+            if (!variable.isEmpty()) {
+                environment.put(variable.substring(0, variable.indexOf('=')), variable.substring(variable.indexOf('=') + 1));
+            }
+        }
+        return StartupSettings.fromEnvironment(environment);
     }
 
-    @Test
-    void nodeEnvNamesTheEnvironmentAsInThePlan() {
-        assertEquals("production", StartupSettings.fromEnvironment(Map.of("NODE_ENV", "production")).environment());
+    /** The default, NODE_ENV, APP_ENV winning over it, and the name normalised (trimmed, lower case; blank is unset). */
+    @ParameterizedTest(name = "[{0}] is {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+                                                | development
+            NODE_ENV=production                 | production
+            APP_ENV=staging;NODE_ENV=production | staging
+            'APP_ENV= Production'               | production
+            'APP_ENV= ;NODE_ENV=test'           | test
+            """)
+    void theEnvironmentIsAppEnvElseNodeEnvElseDevelopment(String variables, String environment) {
+        assertEquals(environment, settings(variables == null ? "" : variables).environment());
     }
 
-    @Test
-    void appEnvWinsOverNodeEnv() {
-        assertEquals("staging",
-                StartupSettings.fromEnvironment(Map.of("APP_ENV", "staging", "NODE_ENV", "production")).environment());
-    }
-
-    @Test
-    void environmentNameIsNormalised() {
-        assertEquals("production", StartupSettings.fromEnvironment(Map.of("APP_ENV", " Production ")).environment());
-        assertEquals("test", StartupSettings.fromEnvironment(Map.of("APP_ENV", " ", "NODE_ENV", "test")).environment());
-    }
-
-    @Test
-    void productionLogsJsonAndOtherEnvironmentsText() {
-        assertEquals(StartupSettings.LogFormat.JSON,
-                StartupSettings.fromEnvironment(Map.of("NODE_ENV", "production")).logFormat());
-        assertEquals(StartupSettings.LogFormat.TEXT, StartupSettings.fromEnvironment(Map.of()).logFormat());
-    }
-
-    @Test
-    void logFormatOverridesTheEnvironmentsDefault() {
-        assertEquals(StartupSettings.LogFormat.JSON,
-                StartupSettings.fromEnvironment(Map.of("LOG_FORMAT", "JSON")).logFormat());
-        assertEquals(StartupSettings.LogFormat.TEXT,
-                StartupSettings.fromEnvironment(Map.of("NODE_ENV", "production", "LOG_FORMAT", "text")).logFormat());
-        assertEquals(StartupSettings.LogFormat.JSON,
-                StartupSettings.fromEnvironment(Map.of("NODE_ENV", "production", "LOG_FORMAT", "yaml")).logFormat());
+    /** JSON in production, text elsewhere; LOG_FORMAT overrides either, and an unknown one keeps the default. */
+    @ParameterizedTest(name = "[{0}] logs {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            NODE_ENV=production                 | JSON
+                                                | TEXT
+            LOG_FORMAT=JSON                     | JSON
+            NODE_ENV=production;LOG_FORMAT=text | TEXT
+            NODE_ENV=production;LOG_FORMAT=yaml | JSON
+            """)
+    void productionLogsJsonOtherEnvironmentsTextAndLogFormatOverridesBoth(String variables,
+                                                                          StartupSettings.LogFormat format) {
+        assertEquals(format, settings(variables == null ? "" : variables).logFormat());
     }
 
     @Test

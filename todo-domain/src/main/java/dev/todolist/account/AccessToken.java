@@ -19,13 +19,9 @@ public record AccessToken(
         String name,
         String tokenHash,
         Instant createdAt,
-        Instant expiresAt) {
+        Instant expiresAt) implements Expiring {
 
     public static final String COLLECTION = "access_tokens";
-
-    public boolean isActiveAt(Instant now) {
-        return now.isBefore(expiresAt);
-    }
 
     @Override
     public String toString() {

@@ -19,11 +19,7 @@ public record Session(
         @Id @GeneratedValue @Nullable String id,
         String userId,
         Instant createdAt,
-        Instant expiresAt) {
+        Instant expiresAt) implements Expiring {
 
     public static final String COLLECTION = "sessions";
-
-    public boolean isActiveAt(Instant now) {
-        return now.isBefore(expiresAt);
-    }
 }

@@ -1,10 +1,8 @@
 package dev.todolist.todo;
 
-import dev.todolist.testing.MongoFixture;
 import dev.todolist.testing.Needs;
 import dev.todolist.testing.Prerequisite;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import org.bson.Document;
 import org.junit.jupiter.api.BeforeEach;
@@ -28,7 +26,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @Needs(Prerequisite.REAL_MONGODB)
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class TodoListIndexUsageTest implements TestPropertyProvider {
+class TodoListIndexUsageTest implements OnItsOwnDatabase {
 
     private static final String OWNER = "index-usage";
 
@@ -37,11 +35,6 @@ class TodoListIndexUsageTest implements TestPropertyProvider {
 
     @Inject
     TodoIndexes indexes;
-
-    @Override
-    public Map<String, String> getProperties() {
-        return Map.of("mongodb.uri", MongoFixture.uri(MongoFixture.uniqueDatabase("indexusage")));
-    }
 
     private boolean seeded;
 

@@ -2,9 +2,7 @@ package dev.todolist.todo;
 
 import dev.todolist.problem.FieldViolation;
 import dev.todolist.problem.InvalidFieldsException;
-import dev.todolist.testing.MongoFixture;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
@@ -13,7 +11,6 @@ import org.junit.jupiter.api.TestInstance;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -24,20 +21,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class TodoServiceTest implements TestPropertyProvider {
-
-    private static final String DATABASE = MongoFixture.uniqueDatabase("todoservice");
+class TodoServiceTest implements OnItsOwnDatabase {
 
     @Inject
     TodoService service;
 
     @Inject
     TodoIndexes indexes;
-
-    @Override
-    public Map<String, String> getProperties() {
-        return Map.of("mongodb.uri", MongoFixture.uri(DATABASE));
-    }
 
     private static TodoDraft draft(String title) {
         return new TodoDraft(title, null, null, null, null, null, null);

@@ -34,12 +34,17 @@ class EmbeddedStoreRenameTest {
 
     private static final String DATABASE = "t";
 
-    @Test
-    void renamedCollectionKeepsItsDocumentsAcrossARestart(@TempDir Path dataDir) {
+    /** Writes documents "a 1" to "a 3" into collection a, renames it to b, and closes the store. */
+    private static void storeThreeDocumentsRenamedFromAToB(Path dataDir) {
         withDatabase(dataDir, db -> {
             db.getCollection("a").insertMany(documents("a", 3));
             db.getCollection("a").renameCollection(new MongoNamespace(DATABASE, "b"));
         });
+    }
+
+    @Test
+    void renamedCollectionKeepsItsDocumentsAcrossARestart(@TempDir Path dataDir) {
+        storeThreeDocumentsRenamedFromAToB(dataDir);
 
         withDatabase(dataDir, db -> {
             assertEquals(documents("a", 3), sortedById(db.getCollection("b")));
@@ -105,10 +110,7 @@ class EmbeddedStoreRenameTest {
 
     @Test
     void theStockBackendReadsAStoreRenamedHere(@TempDir Path dataDir) {
-        withDatabase(dataDir, db -> {
-            db.getCollection("a").insertMany(documents("a", 3));
-            db.getCollection("a").renameCollection(new MongoNamespace(DATABASE, "b"));
-        });
+        storeThreeDocumentsRenamedFromAToB(dataDir);
 
         withStockDatabase(dataDir, db -> {
             assertEquals(documents("a", 3), sortedById(db.getCollection("b")));

@@ -91,6 +91,16 @@ public final class RunningApi implements AutoCloseable {
         return URI.create("http://127.0.0.1:" + port + path);
     }
 
+    /**
+     * The name of the database this API runs on (a fresh one per test class unless its properties
+     * name another), for a test that reads or writes it behind the API's back.
+     */
+    public String databaseName() {
+        String uri = context().getRequiredProperty("mongodb.uri", String.class);
+        String path = uri.substring(uri.indexOf('/', uri.indexOf("://") + 3) + 1);
+        return path.contains("?") ? path.substring(0, path.indexOf('?')) : path;
+    }
+
     /** An API on a fresh database named after {@code testName}, with extra properties. */
     public static RunningApi start(String testName, Map<String, Object> properties) {
         Map<String, Object> all = new HashMap<>();
@@ -138,14 +148,7 @@ public final class RunningApi implements AutoCloseable {
         if (body != null && !hasContentType) {
             request.header("Content-Type", "application/json");
         }
-        try {
-            return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return Http.send(client, request.build());
     }
 
     public HttpResponse<String> get(String path, String... headers) {

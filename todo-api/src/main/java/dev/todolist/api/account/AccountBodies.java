@@ -32,6 +32,18 @@ final class AccountBodies {
         return new AccountBodies(body);
     }
 
+    /** The body of a sign-up and of a sign-in alike. */
+    record Credentials(String email, String password) {
+    }
+
+    /** @throws InvalidFieldsException unless the body is {@code {"email", "password"}} */
+    static Credentials credentials(JsonNode body) {
+        AccountBodies fields = of(body);
+        Credentials credentials = new Credentials(fields.string("email"), fields.string("password"));
+        fields.requireValid();
+        return credentials;
+    }
+
     String string(String name) {
         JsonNode node = body.get(name);
         if (node == null || node.isNull()) {

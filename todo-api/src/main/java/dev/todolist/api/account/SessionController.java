@@ -63,12 +63,10 @@ public class SessionController {
     @Post(consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
     @Secured(SecurityRule.IS_ANONYMOUS)
     public HttpResponse<AccountResponses.SignedIn> signIn(HttpRequest<?> request, @Body JsonNode body) {
-        AccountBodies fields = AccountBodies.of(body);
-        String email = fields.string("email");
-        String password = fields.string("password");
-        fields.requireValid();
-        User user = throttle.passwordCheck(request, email, () -> accounts.authenticate(email, password));
-        throttle.signInSucceeded(email);
+        AccountBodies.Credentials credentials = AccountBodies.credentials(body);
+        User user = throttle.passwordCheck(request, credentials.email(),
+                () -> accounts.authenticate(credentials.email(), credentials.password()));
+        throttle.signInSucceeded(credentials.email());
         SessionTokens.IssuedSession session = tokens.issue(user.id());
         MutableHttpResponse<AccountResponses.SignedIn> response = HttpResponse.created(
                 new AccountResponses.SignedIn(session.token(), "Bearer", session.expiresAt(), session.csrfToken()));

@@ -39,13 +39,10 @@ public class UserController {
                     + "answer tells nobody which emails are registered. Then sign in with POST /api/v1/sessions.")
     @Post(consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
     public HttpResponse<AccountResponses.SignedUp> signUp(HttpRequest<?> request, @Body JsonNode body) {
-        AccountBodies fields = AccountBodies.of(body);
-        String email = fields.string("email");
-        String password = fields.string("password");
-        fields.requireValid();
+        AccountBodies.Credentials credentials = AccountBodies.credentials(body);
         throttle.signUp(request);
-        accounts.signUp(email, password);
-        return HttpResponse.created(new AccountResponses.SignedUp(EmailAddresses.normalise(email).orElseThrow(),
+        accounts.signUp(credentials.email(), credentials.password());
+        return HttpResponse.created(new AccountResponses.SignedUp(EmailAddresses.normalise(credentials.email()).orElseThrow(),
                 "POST /api/v1/sessions with this email and password to sign in"));
     }
 }

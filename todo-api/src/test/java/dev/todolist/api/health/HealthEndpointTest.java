@@ -4,10 +4,6 @@ import dev.todolist.testing.Api;
 import dev.todolist.testing.ApiTest;
 import dev.todolist.testing.Http;
 import dev.todolist.testing.RunningApi;
-import io.micronaut.context.ApplicationContext;
-import io.micronaut.json.JsonMapper;
-import io.micronaut.runtime.server.EmbeddedServer;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -24,26 +20,15 @@ class HealthEndpointTest {
 
     @Api
     private static RunningApi api;
-    private static EmbeddedServer server;
-    private static JsonMapper json;
-    private static ApplicationContext context;
-
-    @BeforeAll
-    static void beansOfTheRunningApi() {
-        server = api.context().getBean(EmbeddedServer.class);
-        json = api.context().getBean(JsonMapper.class);
-        context = api.context();
-    }
 
     @Test
     void healthAnswersInThePlansShape() throws IOException {
-        HttpResponse<String> response = Http.get(server.getURL(), "/health");
+        HttpResponse<String> response = api.get("/health");
 
         assertEquals(200, response.statusCode());
         assertTrue(response.headers().firstValue("content-type").orElse("").startsWith("application/json"));
         assertEquals("no-store", response.headers().firstValue("cache-control").orElse(""));
-        @SuppressWarnings("unchecked")
-        Map<String, Object> body = json.readValue(response.body(), Map.class);
+        Map<String, Object> body = api.object(response);
         assertEquals(java.util.Set.of("status", "timestamp", "uptime", "environment", "database", "memory", "pid"),
                 body.keySet());
         assertEquals("OK", body.get("status"));
@@ -63,8 +48,8 @@ class HealthEndpointTest {
 
     @Test
     void livenessAndReadinessProbesAreUpOnTheManagementListener() {
-        HttpResponse<String> liveness = Http.get(Http.management(context), "/management/health/liveness");
-        HttpResponse<String> readiness = Http.get(Http.management(context), "/management/health/readiness");
+        HttpResponse<String> liveness = Http.get(Http.management(api.context()), "/management/health/liveness");
+        HttpResponse<String> readiness = Http.get(Http.management(api.context()), "/management/health/readiness");
 
         assertEquals(200, liveness.statusCode());
         assertTrue(liveness.body().contains("\"status\":\"UP\""), liveness.body());
@@ -74,15 +59,15 @@ class HealthEndpointTest {
 
     @Test
     void otherManagementEndpointsAreNotExposed() {
-        assertEquals(404, Http.get(Http.management(context), "/management/beans").statusCode());
-        assertEquals(404, Http.get(Http.management(context), "/management/env").statusCode());
-        assertEquals(404, Http.get(Http.management(context), "/management/stop").statusCode());
+        assertEquals(404, Http.get(Http.management(api.context()), "/management/beans").statusCode());
+        assertEquals(404, Http.get(Http.management(api.context()), "/management/env").statusCode());
+        assertEquals(404, Http.get(Http.management(api.context()), "/management/stop").statusCode());
     }
 
     @Test
     void probesAndMetricsAreNotOnTheMainListener() {
         for (String path : new String[] {"/management/health/liveness", "/management/health/readiness", "/metrics"}) {
-            HttpResponse<String> response = Http.get(server.getURL(), path);
+            HttpResponse<String> response = api.get(path);
             assertEquals(404, response.statusCode(), path);
             assertTrue(response.headers().firstValue("content-type").orElse("").startsWith("application/problem+json"), path);
         }
@@ -90,7 +75,7 @@ class HealthEndpointTest {
 
     @Test
     void theManagementListenerServesNoApiOrPlanHealth() {
-        assertEquals(404, Http.get(Http.management(context), "/api/v1/todos").statusCode());
-        assertEquals(404, Http.get(Http.management(context), "/health").statusCode());
+        assertEquals(404, Http.get(Http.management(api.context()), "/api/v1/todos").statusCode());
+        assertEquals(404, Http.get(Http.management(api.context()), "/health").statusCode());
     }
 }

@@ -1,22 +1,18 @@
 package dev.todolist.api.metrics;
 
 import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
 import dev.todolist.testing.Api;
 import dev.todolist.testing.ApiTest;
 import dev.todolist.testing.Http;
-import dev.todolist.testing.MongoFixture;
 import dev.todolist.testing.RunningApi;
-import io.micronaut.context.ApplicationContext;
-import io.micronaut.runtime.server.EmbeddedServer;
 import org.bson.Document;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.net.http.HttpResponse;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.IntStream;
@@ -29,27 +25,10 @@ class MetricsEndpointTest {
 
     @Api
     private static RunningApi api;
-    private static EmbeddedServer server;
-    private static MongoClient client;
-    private static ApplicationContext context;
-    private static String database;
-
-    @ApiTest.Properties
-    static Map<String, Object> aDatabaseNamedHere() {
-        database = MongoFixture.uniqueDatabase("metrics");
-        return Map.of("mongodb.uri", MongoFixture.uri(database));
-    }
-
-    @BeforeAll
-    static void beansOfTheRunningApi() {
-        server = api.context().getBean(EmbeddedServer.class);
-        client = api.context().getBean(MongoClient.class);
-        context = api.context();
-    }
 
     @Test
     void metricsAreInPrometheusTextFormat() {
-        HttpResponse<String> response = Http.get(Http.management(context), "/metrics");
+        HttpResponse<String> response = Http.get(Http.management(api.context()), "/metrics");
 
         assertEquals(200, response.statusCode());
         assertTrue(response.headers().firstValue("content-type").orElse("").startsWith("text/plain"));
@@ -58,10 +37,10 @@ class MetricsEndpointTest {
 
     @Test
     void requestLatencyHistogramsArePerRouteAndStatus() {
-        Http.get(server.getURL(), "/health");
-        Http.get(server.getURL(), "/no-such-route");
+        api.get("/health");
+        api.get("/no-such-route");
 
-        String metrics = Http.get(Http.management(context), "/metrics").body();
+        String metrics = Http.get(Http.management(api.context()), "/metrics").body();
 
         assertTrue(Pattern.compile("http_server_requests_seconds_bucket\\{[^}]*method=\"GET\"[^}]*status=\"200\""
                 + "[^}]*uri=\"/health\"[^}]*le=\"[0-9.]+\"}").matcher(metrics).find(), "histogram buckets for /health");
@@ -71,9 +50,9 @@ class MetricsEndpointTest {
 
     @Test
     void mongoDriverPoolShowsConnectionsInUse() {
-        Http.get(server.getURL(), "/health");
+        api.get("/health");
 
-        String metrics = Http.get(Http.management(context), "/metrics").body();
+        String metrics = Http.get(Http.management(api.context()), "/metrics").body();
 
         assertTrue(metrics.contains("mongodb_driver_pool_checkedout{"), "connections in use");
         assertTrue(metrics.contains("mongodb_driver_pool_size{"), "pool size");
@@ -85,14 +64,14 @@ class MetricsEndpointTest {
         List<Document> todos = IntStream.range(0, 7)
                 .mapToObj(i -> new Document("title", "todo " + i).append("completed", i < 3))
                 .toList();
-        client.getDatabase(database).getCollection("todos").insertMany(todos);
+        storedTodos().insertMany(todos);
 
         String metrics = awaitMetric("todolist_todos", 7.0);
 
         assertEquals(7.0, gauge(metrics, "todolist_todos"));
         assertEquals(3.0, gauge(awaitMetric("todolist_todos_completed", 3.0), "todolist_todos_completed"));
 
-        var collection = client.getDatabase(database).getCollection("todos");
+        var collection = storedTodos();
         collection.updateMany(Filters.in("title", "todo 5", "todo 6"), Updates.set("completed", true));
         collection.updateOne(Filters.eq("title", "todo 0"), Updates.set("completed", false));
         collection.deleteOne(Filters.eq("title", "todo 3"));
@@ -102,11 +81,16 @@ class MetricsEndpointTest {
         assertEquals(6.0, gauge(awaitMetric("todolist_todos", 6.0), "todolist_todos"));
     }
 
+    /** The todos collection of the API's own database, written here behind the API's back. */
+    private static MongoCollection<Document> storedTodos() {
+        return api.context().getBean(MongoClient.class).getDatabase(api.databaseName()).getCollection("todos");
+    }
+
     /** The gauges refresh on a schedule, so the figure is polled for rather than expected at once. */
     private String awaitMetric(String name, double expected) throws InterruptedException {
         String metrics = "";
         for (int attempt = 0; attempt < 100; attempt++) {
-            metrics = Http.get(Http.management(context), "/metrics").body();
+            metrics = Http.get(Http.management(api.context()), "/metrics").body();
             if (gauge(metrics, name) == expected) {
                 return metrics;
             }

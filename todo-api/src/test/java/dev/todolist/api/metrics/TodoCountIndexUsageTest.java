@@ -12,7 +12,6 @@ import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.IntStream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -34,13 +33,6 @@ class TodoCountIndexUsageTest {
 
     @Api
     private static RunningApi api;
-    private static String database;
-
-    @ApiTest.Properties
-    static Map<String, Object> aDatabaseNamedHere() {
-        database = MongoFixture.uniqueDatabase("countindex");
-        return Map.of("mongodb.uri", MongoFixture.uri(database));
-    }
 
     @Test
     void completedCountReadsTheCompletedIndexNotTheCollection() {
@@ -50,7 +42,7 @@ class TodoCountIndexUsageTest {
         TodoIndexes indexes = api.context().getBean(TodoIndexes.class);
         MongoClient client = api.context().getBean(MongoClient.class);
         indexes.ensureCreated();
-        MongoCollection<Document> todos = client.getDatabase(database).getCollection("todos");
+        MongoCollection<Document> todos = client.getDatabase(api.databaseName()).getCollection("todos");
         todos.insertMany(IntStream.range(0, 40)
                 .mapToObj(i -> new Document("ownerId", "owner" + (i % 4)).append("completed", i % 5 == 0))
                 .toList());
@@ -59,7 +51,7 @@ class TodoCountIndexUsageTest {
         metrics.refresh();
 
         assertTrue(accesses(todos, TodoIndexes.COMPLETED_INDEX) > before, "the count read the completed index");
-        Document plan = client.getDatabase(database).runCommand(new Document("explain",
+        Document plan = client.getDatabase(api.databaseName()).runCommand(new Document("explain",
                 new Document("count", "todos").append("query", new Document("completed", true))));
         assertFalse(plan.toJson().contains("COLLSCAN"), "no collection scan: " + plan.toJson());
         assertEquals(8, todos.countDocuments(new Document("completed", true)));

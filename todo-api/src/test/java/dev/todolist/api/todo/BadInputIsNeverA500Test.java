@@ -21,8 +21,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class BadInputIsNeverA500Test {
 
     private static final String ROOT = "/api/v1/todos";
-    @Api
-    private static RunningApi server;
     /** The server as one signed-in user. */
     @Api(user = "badinput@example.org")
     private static RunningApi api;

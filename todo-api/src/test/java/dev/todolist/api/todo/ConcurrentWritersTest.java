@@ -68,27 +68,30 @@ class ConcurrentWritersTest {
         return responses;
     }
 
-    private static HttpResponse<String> created(String json) {
+    /** A todo as just created: where it is and the version both writers of a race will name. */
+    private record Created(String url, String etag) {
+    }
+
+    private static Created created(String json) {
         HttpResponse<String> response = api.post(ROOT, json);
         assertEquals(201, response.statusCode(), response.body());
-        return response;
+        return new Created(response.headers().firstValue("Location").orElseThrow(),
+                response.headers().firstValue("ETag").orElseThrow());
     }
 
     @Test
     void twoPatchesWithTheSameEtagNeverBothSucceed() throws Exception {
         for (int round = 0; round < ROUNDS; round++) {
-            HttpResponse<String> todo = created("{\"title\":\"original\"}");
-            String url = todo.headers().firstValue("Location").orElseThrow();
-            String etag = todo.headers().firstValue("ETag").orElseThrow();
+            Created todo = created("{\"title\":\"original\"}");
 
             List<HttpResponse<String>> answers = race(writer ->
-                    api.patch(url, "{\"title\":\"writer " + writer + "\"}", "If-Match", etag));
+                    api.patch(todo.url(), "{\"title\":\"writer " + writer + "\"}", "If-Match", todo.etag()));
 
             List<Integer> statuses = answers.stream().map(HttpResponse::statusCode).sorted().toList();
             assertEquals(List.of(200, 412), statuses, "round " + round);
             HttpResponse<String> winner = answers.get(0).statusCode() == 200 ? answers.get(0) : answers.get(1);
             HttpResponse<String> loser = winner == answers.get(0) ? answers.get(1) : answers.get(0);
-            HttpResponse<String> stored = api.get(url);
+            HttpResponse<String> stored = api.get(todo.url());
             assertEquals(api.object(winner).get("title"), api.object(stored).get("title"));
             assertEquals(winner.headers().firstValue("ETag"), stored.headers().firstValue("ETag"));
             assertEquals(stored.headers().firstValue("ETag"), loser.headers().firstValue("ETag"),
@@ -99,15 +102,13 @@ class ConcurrentWritersTest {
     @Test
     void twoReplacesWithTheSameEtagNeverBothSucceed() throws Exception {
         for (int round = 0; round < ROUNDS; round++) {
-            HttpResponse<String> todo = created("{\"title\":\"original\",\"notes\":\"keep\"}");
-            String url = todo.headers().firstValue("Location").orElseThrow();
-            String etag = todo.headers().firstValue("ETag").orElseThrow();
+            Created todo = created("{\"title\":\"original\",\"notes\":\"keep\"}");
 
             List<HttpResponse<String>> answers = race(writer ->
-                    api.put(url, "{\"title\":\"replaced by " + writer + "\",\"notes\":\"" + writer + "\"}", "If-Match", etag));
+                    api.put(todo.url(), "{\"title\":\"replaced by " + writer + "\",\"notes\":\"" + writer + "\"}", "If-Match", todo.etag()));
 
             assertEquals(List.of(200, 412), answers.stream().map(HttpResponse::statusCode).sorted().toList(), "round " + round);
-            Map<String, Object> stored = api.object(api.get(url));
+            Map<String, Object> stored = api.object(api.get(todo.url()));
             HttpResponse<String> winner = answers.get(0).statusCode() == 200 ? answers.get(0) : answers.get(1);
             assertEquals(api.object(winner).get("title"), stored.get("title"));
             assertEquals(api.object(winner).get("notes"), stored.get("notes"), "no mix of the two writes");
@@ -117,17 +118,15 @@ class ConcurrentWritersTest {
     @Test
     void aDeleteRacingAPatchOnTheSameEtagLeavesOneOutcome() throws Exception {
         for (int round = 0; round < ROUNDS; round++) {
-            HttpResponse<String> todo = created("{\"title\":\"contested\"}");
-            String url = todo.headers().firstValue("Location").orElseThrow();
-            String etag = todo.headers().firstValue("ETag").orElseThrow();
+            Created todo = created("{\"title\":\"contested\"}");
 
             List<HttpResponse<String>> answers = race(writer -> writer == 0
-                    ? api.delete(url, "If-Match", etag)
-                    : api.patch(url, "{\"completed\":true}", "If-Match", etag));
+                    ? api.delete(todo.url(), "If-Match", todo.etag())
+                    : api.patch(todo.url(), "{\"completed\":true}", "If-Match", todo.etag()));
 
             int deleted = answers.get(0).statusCode();
             int patched = answers.get(1).statusCode();
-            int stored = api.get(url).statusCode();
+            int stored = api.get(todo.url()).statusCode();
             if (deleted == 204) {
                 assertNotEquals(200, patched, "a patch must not succeed on a version that was deleted");
                 assertEquals(404, stored);
@@ -142,7 +141,7 @@ class ConcurrentWritersTest {
     @Test
     void unconditionalPatchesOfDifferentFieldsBothSurvive() throws Exception {
         for (int round = 0; round < ROUNDS; round++) {
-            String url = created("{\"title\":\"shared\"}").headers().firstValue("Location").orElseThrow();
+            String url = created("{\"title\":\"shared\"}").url();
 
             List<HttpResponse<String>> answers = race(writer -> writer == 0
                     ? api.patch(url, "{\"notes\":\"from writer 0\"}")

@@ -1,12 +1,12 @@
 package dev.todolist.api.todo;
 
-import dev.todolist.embedded.EmbeddedMongoServer;
 import dev.todolist.testing.Api;
 import dev.todolist.testing.ApiTest;
 import dev.todolist.testing.RunningApi;
-import org.junit.jupiter.api.AfterAll;
+import dev.todolist.testing.StoppableDatabase;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -25,11 +25,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @ApiTest(properties = "todolist.mongodb.server-selection-timeout=300ms")
 class TodoApiWhenDatabaseDownTest {
 
+    @RegisterExtension
+    static final StoppableDatabase database = new StoppableDatabase("dbdown");
+
     private static final String ROOT = "/api/v1/todos";
     /** Far above the server-selection timeout, far below the test client's 20 s. */
     private static final Duration NEVER_A_HANG = Duration.ofSeconds(12);
 
-    private static EmbeddedMongoServer database;
     @Api
     private static RunningApi server;
     /** The server as one signed-in user. */
@@ -39,8 +41,7 @@ class TodoApiWhenDatabaseDownTest {
 
     @ApiTest.Properties
     static Map<String, Object> aDatabaseOfItsOwn() {
-        database = EmbeddedMongoServer.inMemory();
-        return Map.of("mongodb.uri", database.connectionString() + "/dbdown");
+        return database.apiProperties();
     }
 
     @BeforeAll
@@ -48,12 +49,7 @@ class TodoApiWhenDatabaseDownTest {
         HttpResponse<String> created = api.post(ROOT, "{\"title\":\"written before the outage\"}");
         assertEquals(201, created.statusCode(), created.body());
         url = created.headers().firstValue("Location").orElseThrow();
-        database.close();
-    }
-
-    @AfterAll
-    static void stop() {
-        database.close();
+        database.stop();
     }
 
     private static void assertUnavailable(String call, HttpResponse<String> response, long elapsedMillis) {

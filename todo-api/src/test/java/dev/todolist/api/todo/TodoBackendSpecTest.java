@@ -23,8 +23,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class TodoBackendSpecTest {
 
     private static final String ROOT = "/api/v1/todos";
-    @Api
-    private static RunningApi server;
     /** The server as one signed-in user: the spec's semantics hold for an authenticated caller. */
     @Api(user = "todobackend@example.org")
     private static RunningApi api;

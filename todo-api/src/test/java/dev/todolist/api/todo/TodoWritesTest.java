@@ -24,8 +24,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class TodoWritesTest {
 
     private static final String ROOT = "/api/v1/todos";
-    @Api
-    private static RunningApi server;
     /** The server as one signed-in user. */
     @Api(user = "writes@example.org")
     private static RunningApi api;

@@ -62,10 +62,8 @@ class AccountBrowserIT {
 
     @Test
     void theAccountScreenChangesThePasswordManagesTokensAndDeletesTheAccount(WebAppUnderTest server) {
-        String email = WebAppUnderTest.newEmail("bob");
-        server.signUp(email);
-        app = new App(Browser.open("en", 1024, 900), server);
-        app.signIn(email, WebAppUnderTest.PASSWORD);
+        WebAppUnderTest.User bob = server.newUser("bob");
+        app = App.signedIn(server, bob, "en", 1024, 900);
         app.browser.find("#account-link").click();
         app.browser.find("#password-form");
         app.browser.awaitReady();
@@ -92,7 +90,7 @@ class AccountBrowserIT {
         app.browser.find("#delete-password").sendKeys("a brand new passphrase");
         app.browser.find("#delete-form button[type=submit]").click();
         assertTrue(app.browser.find(".auth .notice").getText().contains("deleted"));
-        app.fillAuth(email, "a brand new passphrase");
+        app.fillAuth(bob.email(), "a brand new passphrase");
         assertFalse(app.browser.find(".auth-form .form-error").getText().isBlank(), "the account is gone");
     }
 
@@ -118,14 +116,12 @@ class AccountBrowserIT {
 
     @Test
     void aPhoneSizedScreenInTheDarkThemeNeedsNoSidewaysScrolling(WebAppUnderTest server) throws Exception {
-        String email = WebAppUnderTest.newEmail("dana");
-        String token = server.signUp(email);
-        server.createTodo(token, "{\"title\":\"Renew the passport\",\"priority\":\"high\",\"dueDate\":\"2031-03-15\",\"tags\":[\"admin\"]}");
-        server.createTodo(token, "{\"title\":\"Book the dentist\",\"tags\":[\"health\"],\"notes\":\"Tuesday mornings\"}");
-        server.createTodo(token, "{\"title\":\"Water the plants\",\"completed\":true,\"tags\":[\"home\"]}");
-        server.createTodo(token, "{\"title\":\"Plan the summer trip\",\"priority\":\"low\",\"tags\":[\"family\",\"travel\"]}");
-        app = new App(Browser.open("en", 1100, 820), server);
-        app.signIn(email, WebAppUnderTest.PASSWORD);
+        WebAppUnderTest.User dana = server.newUser("dana");
+        server.createTodo(dana.token(), "{\"title\":\"Renew the passport\",\"priority\":\"high\",\"dueDate\":\"2031-03-15\",\"tags\":[\"admin\"]}");
+        server.createTodo(dana.token(), "{\"title\":\"Book the dentist\",\"tags\":[\"health\"],\"notes\":\"Tuesday mornings\"}");
+        server.createTodo(dana.token(), "{\"title\":\"Water the plants\",\"completed\":true,\"tags\":[\"home\"]}");
+        server.createTodo(dana.token(), "{\"title\":\"Plan the summer trip\",\"priority\":\"low\",\"tags\":[\"family\",\"travel\"]}");
+        app = App.signedIn(server, dana, "en", 1100, 820);
         app.awaitCount("3 items left");
         Path screenshot = app.browser.screenshot("todo-web");
         assertTrue(Files.size(screenshot) > 10_000);

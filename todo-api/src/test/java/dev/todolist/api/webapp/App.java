@@ -3,6 +3,7 @@ package dev.todolist.api.webapp;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.Select;
 
 import java.util.List;
@@ -16,6 +17,13 @@ final class App {
     App(Browser browser, WebAppUnderTest server) {
         this.browser = browser;
         this.server = server;
+    }
+
+    /** A browser of that language and window size, signed in through the form as {@code user}. */
+    static App signedIn(WebAppUnderTest server, WebAppUnderTest.User user, String language, int width, int height) {
+        App app = new App(Browser.open(language, width, height), server);
+        app.signIn(user.email(), WebAppUnderTest.PASSWORD);
+        return app;
     }
 
     void open(String hash) {
@@ -39,6 +47,19 @@ final class App {
         passwordField.clear();
         passwordField.sendKeys(password);
         browser.find(".auth-form button[type=submit]").click();
+    }
+
+    /** Reloads the page and waits until the app is ready again. */
+    void reload() {
+        browser.navigate().refresh();
+        browser.awaitReady();
+    }
+
+    /** Double-clicks the todo's label (edit mode) and returns its edit field. */
+    WebElement startEditing(String title) {
+        WebElement li = item(title);
+        new Actions(browser.driver).doubleClick(li.findElement(By.cssSelector("label"))).perform();
+        return li.findElement(By.cssSelector(".edit"));
     }
 
     void add(String title) {

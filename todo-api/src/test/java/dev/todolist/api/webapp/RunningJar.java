@@ -17,19 +17,9 @@ import java.util.Map;
  * The shaded API jar a user runs (the quick start's command), on the embedded store in a fresh
  * directory and on free ports, for the browser tests. Its output goes to a log file in target/.
  */
-final class RunningJar implements AutoCloseable {
+record RunningJar(Process process, URI base, Path log) implements AutoCloseable {
 
     private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
-
-    private final Process process;
-    private final URI base;
-    private final Path log;
-
-    private RunningJar(Process process, URI base, Path log) {
-        this.process = process;
-        this.base = base;
-        this.log = log;
-    }
 
     /** Starts the jar named by the todolist.jar system property (failsafe sets it) with extra environment. */
     static RunningJar start(String name, Map<String, String> environment) throws IOException, InterruptedException {
@@ -54,10 +44,6 @@ final class RunningJar implements AutoCloseable {
         RunningJar jarProcess = new RunningJar(builder.start(), URI.create("http://localhost:" + port), log);
         jarProcess.awaitHealthy();
         return jarProcess;
-    }
-
-    URI base() {
-        return base;
     }
 
     String url(String path) {

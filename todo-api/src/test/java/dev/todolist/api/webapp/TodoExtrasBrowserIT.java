@@ -37,10 +37,9 @@ class TodoExtrasBrowserIT {
     @BeforeEach
     void signIn(WebAppUnderTest server) {
         this.server = server;
-        String email = WebAppUnderTest.newEmail("extras");
-        token = server.signUp(email);
-        app = new App(Browser.open("en", 1024, 900), server);
-        app.signIn(email, WebAppUnderTest.PASSWORD);
+        WebAppUnderTest.User user = server.newUser("extras");
+        token = user.token();
+        app = App.signedIn(server, user, "en", 1024, 900);
     }
 
     @AfterEach
@@ -61,8 +60,7 @@ class TodoExtrasBrowserIT {
         form.findElement(By.cssSelector("textarea")).sendKeys("the blue folder");
         form.findElement(By.cssSelector("button[type=submit]")).click();
         app.browser.until(d -> d.findElements(By.cssSelector("form.details")).isEmpty());
-        app.browser.navigate().refresh();
-        app.browser.awaitReady();
+        app.reload();
         String meta = app.item("file the taxes").findElement(By.cssSelector(".meta")).getText();
         for (String shown : List.of("High", "2031", "#home", "#paperwork", "Notes")) {
             assertTrue(meta.contains(shown), shown + " in " + meta);
@@ -110,8 +108,7 @@ class TodoExtrasBrowserIT {
         app.browser.driver.switchTo().activeElement().sendKeys(Keys.ARROW_UP);
         app.awaitTitles("c", "a", "b");
         awaitServerOrder("c", "a", "b");
-        app.browser.navigate().refresh();
-        app.browser.awaitReady();
+        app.reload();
         app.awaitTitles("c", "a", "b");
     }
 
@@ -170,9 +167,7 @@ class TodoExtrasBrowserIT {
     }
 
     private void edit(String title, String replacement) {
-        WebElement li = app.item(title);
-        new Actions(app.browser.driver).doubleClick(li.findElement(By.cssSelector("label"))).perform();
-        li.findElement(By.cssSelector(".edit")).sendKeys(Keys.chord(Keys.CONTROL, "a"), replacement, Keys.ENTER);
+        app.startEditing(title).sendKeys(Keys.chord(Keys.CONTROL, "a"), replacement, Keys.ENTER);
     }
 
     /** Waits until the API lists the user's todos in this order (the browser's writes are done). */

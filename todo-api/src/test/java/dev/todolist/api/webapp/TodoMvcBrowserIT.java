@@ -30,10 +30,7 @@ class TodoMvcBrowserIT {
 
     @BeforeEach
     void signIn(WebAppUnderTest server) {
-        String email = WebAppUnderTest.newEmail("mvc");
-        server.signUp(email);
-        app = new App(Browser.open("en", 1024, 900), server);
-        app.signIn(email, WebAppUnderTest.PASSWORD);
+        app = App.signedIn(server, server.newUser("mvc"), "en", 1024, 900);
     }
 
     @AfterEach
@@ -106,8 +103,7 @@ class TodoMvcBrowserIT {
         assertEquals("buy cheese", edit.getAttribute("value"));
         edit.sendKeys(Keys.chord(Keys.CONTROL, "a"), "   buy brie   ", Keys.ENTER);
         app.awaitTitles("buy brie");
-        app.browser.navigate().refresh();
-        app.browser.awaitReady();
+        app.reload();
         app.awaitTitles("buy brie");
     }
 
@@ -115,23 +111,18 @@ class TodoMvcBrowserIT {
     void blurSavesEscapeCancelsAndAnEmptyTitleDeletes() {
         app.add("first");
         app.add("second");
-        WebElement first = app.item("first");
-        new Actions(app.browser.driver).doubleClick(first.findElement(By.cssSelector("label"))).perform();
-        first.findElement(By.cssSelector(".edit")).sendKeys(Keys.chord(Keys.CONTROL, "a"), "first, by blur");
+        app.startEditing("first").sendKeys(Keys.chord(Keys.CONTROL, "a"), "first, by blur");
         app.browser.find(".new-todo").click();
         app.awaitTitles("first, by blur", "second");
 
         WebElement second = app.item("second");
-        new Actions(app.browser.driver).doubleClick(second.findElement(By.cssSelector("label"))).perform();
-        second.findElement(By.cssSelector(".edit")).sendKeys(Keys.chord(Keys.CONTROL, "a"), "never saved", Keys.ESCAPE);
+        app.startEditing("second").sendKeys(Keys.chord(Keys.CONTROL, "a"), "never saved", Keys.ESCAPE);
         app.browser.until(d -> !second.getAttribute("class").contains("editing"));
         app.awaitTitles("first, by blur", "second");
 
-        new Actions(app.browser.driver).doubleClick(app.item("second").findElement(By.cssSelector("label"))).perform();
-        app.item("second").findElement(By.cssSelector(".edit")).sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE, Keys.ENTER);
+        app.startEditing("second").sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE, Keys.ENTER);
         app.awaitTitles("first, by blur");
-        app.browser.navigate().refresh();
-        app.browser.awaitReady();
+        app.reload();
         app.awaitTitles("first, by blur");
     }
 
@@ -179,8 +170,7 @@ class TodoMvcBrowserIT {
         app.add(attack);
         app.awaitTitles(attack);
         assertTrue(app.browser.all(".todo-list img").isEmpty(), "no element was made from the title");
-        app.browser.navigate().refresh();
-        app.browser.awaitReady();
+        app.reload();
         app.awaitTitles(attack);
         assertTrue(app.browser.all(".todo-list img").isEmpty());
         assertEquals(List.of(), app.browser.driver.manage().logs().get("browser").getAll().stream()

@@ -65,6 +65,16 @@ final class WebAppUnderTest implements BeforeAllCallback, ParameterResolver {
         return who + "-" + USERS.incrementAndGet() + "-" + System.nanoTime() % 100_000 + "@example.org";
     }
 
+    /** A user signed up over HTTP: the address to sign in with, and a bearer token for preparing their data. */
+    record User(String email, String token) {
+    }
+
+    /** Signs a new user up, with an address unique in the run that starts with {@code who}. */
+    User newUser(String who) {
+        String email = newEmail(who);
+        return new User(email, signUp(email));
+    }
+
     /** Signs a user up over HTTP and returns a bearer token for preparing their data. */
     String signUp(String email) {
         String credentials = "{\"email\":\"" + email + "\",\"password\":\"" + PASSWORD + "\"}";

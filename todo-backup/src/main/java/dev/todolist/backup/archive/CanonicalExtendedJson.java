@@ -74,19 +74,12 @@ public final class CanonicalExtendedJson {
             }
             case BINARY -> {
                 BsonBinary binary = value.asBinary();
-                out.append("{\"$binary\":{\"base64\":");
-                writeString(out, Base64.getEncoder().encodeToString(binary.getData()));
-                out.append(",\"subType\":");
-                writeString(out, String.format("%02x", binary.getType() & 0xff));
-                out.append("}}");
+                wrapped(out, "$binary", "base64", Base64.getEncoder().encodeToString(binary.getData()),
+                        "subType", String.format("%02x", binary.getType() & 0xff));
             }
             case REGULAR_EXPRESSION -> {
                 BsonRegularExpression regex = value.asRegularExpression();
-                out.append("{\"$regularExpression\":{\"pattern\":");
-                writeString(out, regex.getPattern());
-                out.append(",\"options\":");
-                writeString(out, regex.getOptions());
-                out.append("}}");
+                wrapped(out, "$regularExpression", "pattern", regex.getPattern(), "options", regex.getOptions());
             }
             case TIMESTAMP -> {
                 BsonTimestamp timestamp = value.asTimestamp();
@@ -122,6 +115,15 @@ public final class CanonicalExtendedJson {
         out.append("{\"").append(key).append("\":");
         writeString(out, text);
         out.append('}');
+    }
+
+    /** {@code {"key":{"first":"a","second":"b"}}}: the form of binaries and regular expressions. */
+    private static void wrapped(StringBuilder out, String key, String first, String a, String second, String b) {
+        out.append("{\"").append(key).append("\":{\"").append(first).append("\":");
+        writeString(out, a);
+        out.append(",\"").append(second).append("\":");
+        writeString(out, b);
+        out.append("}}");
     }
 
     /** Escapes as Go's extjson writer: quote, backslash, \n \r \t, other control characters and U+2028/9 as six-character escapes. */

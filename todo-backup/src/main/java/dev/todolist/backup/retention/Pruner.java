@@ -15,19 +15,9 @@ import java.util.List;
  * Pre-restore safety archives are never pruned: they are deleted by hand once a restore is
  * confirmed good. Files that only look like archives are neither counted nor deleted.
  */
-public final class Pruner {
+public record Pruner(ArchiveStore store, RetentionPolicy policy, Clock clock) {
 
     private static final Logger LOG = LoggerFactory.getLogger(Pruner.class);
-
-    private final ArchiveStore store;
-    private final RetentionPolicy policy;
-    private final Clock clock;
-
-    public Pruner(ArchiveStore store, RetentionPolicy policy, Clock clock) {
-        this.store = store;
-        this.policy = policy;
-        this.clock = clock;
-    }
 
     /** Takes the directory's lock, then prunes (or with {@code dryRun} only decides). */
     public RetentionPolicy.Decision prune(boolean dryRun) throws IOException {

@@ -1,7 +1,5 @@
 package dev.todolist.backup.cli;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import dev.todolist.backup.archive.Fixtures;
 import dev.todolist.backup.job.TestArchives;
@@ -10,13 +8,11 @@ import dev.todolist.backup.lock.BackupLock;
 import dev.todolist.testing.MongoFixture;
 import org.bson.BsonDocument;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -32,48 +28,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The command line as a scheduler or script sees it: exit codes, stdout, stderr. */
 class BackupCliTest {
 
-    private static MongoClient client;
-
     @TempDir
     Path directory;
 
-    @BeforeAll
-    static void connect() {
-        client = MongoClients.create(MongoFixture.connectionString());
-    }
-
-    @AfterAll
-    static void disconnect() {
-        client.close();
-    }
-
-    private record Run(int exitCode, String out, String err) {
-    }
-
-    private Run run(Map<String, String> environment, String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = BackupCli.execute(args, environment, new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Run(code, out.toString(), err.toString());
-    }
-
-    private Map<String, String> environment(MongoDatabase database) {
-        Map<String, String> environment = new HashMap<>();
-        environment.put("MONGODB_URI", MongoFixture.uri(database.getName()));
-        environment.put("BACKUP_DIR", directory.toString());
-        return environment;
-    }
-
     private MongoDatabase seeded() {
-        MongoDatabase database = client.getDatabase(MongoFixture.uniqueDatabase("cli"));
-        database.getCollection("todos").insertMany(Arrays.asList(new Document("title", "one"), new Document("title", "two")));
-        return database;
+        return CliRun.seeded("cli", "one", "two");
     }
 
     @Test
     void verifyOfTheBadFormatFixtureExitsFourNamingTheProblem() throws Exception {
         Path archive = Files.write(directory.resolve("bad-format.archive"), Fixtures.bytes("bad-format.archive"));
-        Run run = run(Map.of(), "verify", archive.toString());
+        CliRun run = CliRun.of(Map.of(), "verify", archive.toString());
         assertEquals(ExitCodes.INVALID_ARCHIVE, run.exitCode());
         assertTrue(run.err().startsWith("todolist-backup: archive refused: invalid metadata for namespace test.ixtest:"
                 + " not valid Extended JSON"), run.err());
@@ -82,7 +47,7 @@ class BackupCliTest {
     @Test
     void verifyOfAMongodumpFixtureExitsZeroListingItsNamespaces() throws Exception {
         Path archive = Files.write(directory.resolve("dump-w-oplog.archive"), Fixtures.bytes("dump-w-oplog.archive"));
-        Run run = run(Map.of(), "verify", archive.toString());
+        CliRun run = CliRun.of(Map.of(), "verify", archive.toString());
         assertEquals(ExitCodes.OK, run.exitCode(), run.err());
         assertTrue(run.out().contains("test.foo"), run.out());
         assertTrue(run.out().contains("no .sha256 file"), run.out());
@@ -91,49 +56,47 @@ class BackupCliTest {
 
     @Test
     void verifyOfAMissingFileExitsTwo() {
-        Run run = run(Map.of(), "verify", directory.resolve("nope.archive.gz").toString());
+        CliRun run = CliRun.of(Map.of(), "verify", directory.resolve("nope.archive.gz").toString());
         assertEquals(ExitCodes.USAGE, run.exitCode());
         assertEquals("todolist-backup: no such file: " + directory.resolve("nope.archive.gz") + System.lineSeparator(), run.err());
     }
 
     @Test
     void anUnknownOptionExitsTwoWithUsage() {
-        Run run = run(Map.of(), "backup", "--frobnicate");
+        CliRun run = CliRun.of(Map.of(), "backup", "--frobnicate");
         assertEquals(ExitCodes.USAGE, run.exitCode());
         assertTrue(run.err().startsWith("Unknown option: '--frobnicate'"), run.err());
     }
 
     @Test
     void noCommandExitsTwo() {
-        assertEquals(ExitCodes.USAGE, run(Map.of()).exitCode());
+        assertEquals(ExitCodes.USAGE, CliRun.of(Map.of()).exitCode());
     }
 
-    @Test
-    void anInvalidCronFromTheEnvironmentExitsTwo() {
-        Run run = run(Map.of("BACKUP_CRON", "61 2 * * *", "BACKUP_DIR", directory.toString()), "schedule");
+    /** A setting the job cannot use, from the environment (NAME=value) or a flag, names itself on stderr. */
+    @ParameterizedTest(name = "{0} {1} {2}")
+    @CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = """
+            schedule | BACKUP_CRON=61 2 * * *  |              | todolist-backup: invalid configuration: invalid cron expression "61 2 * * *"
+            prune    | BACKUP_KEEP_LAST=seven  |              | Invalid value for option '--keep-last': 'seven' is not an int
+            prune    |                         | --keep-last -1 | todolist-backup: invalid configuration: retention counts cannot be negative
+            """)
+    void anUnusableSettingExitsTwoNamingIt(String command, String variable, String flag, String error) {
+        Map<String, String> environment = new HashMap<>(Map.of("BACKUP_DIR", directory.toString()));
+        if (variable != null) {
+            environment.put(variable.substring(0, variable.indexOf('=')), variable.substring(variable.indexOf('=') + 1));
+        }
+        List<String> args = new ArrayList<>(List.of(command));
+        if (flag != null) {
+            args.addAll(List.of(flag.split(" ")));
+        }
+        CliRun run = CliRun.of(environment, args.toArray(String[]::new));
         assertEquals(ExitCodes.USAGE, run.exitCode());
-        assertTrue(run.err().startsWith("todolist-backup: invalid configuration: invalid cron expression \"61 2 * * *\""),
-                run.err());
-    }
-
-    @Test
-    void aNonNumericRetentionFromTheEnvironmentExitsTwo() {
-        Run run = run(Map.of("BACKUP_KEEP_LAST", "seven", "BACKUP_DIR", directory.toString()), "prune");
-        assertEquals(ExitCodes.USAGE, run.exitCode());
-        assertTrue(run.err().startsWith("Invalid value for option '--keep-last': 'seven' is not an int"), run.err());
-    }
-
-    @Test
-    void aNegativeRetentionExitsTwo() {
-        Run run = run(Map.of("BACKUP_DIR", directory.toString()), "prune", "--keep-last", "-1");
-        assertEquals(ExitCodes.USAGE, run.exitCode());
-        assertTrue(run.err().startsWith("todolist-backup: invalid configuration: retention counts cannot be negative"),
-                run.err());
+        assertTrue(run.err().startsWith(error), run.err());
     }
 
     @Test
     void anInvalidUriExitsTwoWithoutPrintingIt() {
-        Run run = run(Map.of("MONGODB_URI", "mongodb://user:s3cret@", "BACKUP_DIR", directory.toString()), "backup");
+        CliRun run = CliRun.of(Map.of("MONGODB_URI", "mongodb://user:s3cret@", "BACKUP_DIR", directory.toString()), "backup");
         assertEquals(ExitCodes.USAGE, run.exitCode());
         assertFalse(run.err().contains("s3cret"), run.err());
         assertTrue(run.err().contains("not a valid MongoDB connection string"), run.err());
@@ -143,7 +106,7 @@ class BackupCliTest {
     void backupWhileAnotherRunHoldsTheLockExitsThree() throws Exception {
         MongoDatabase database = seeded();
         try (BackupLock ignored = BackupLock.acquire(directory, "restore")) {
-            Run run = run(environment(database), "backup");
+            CliRun run = CliRun.of(database, directory, "backup");
             assertEquals(ExitCodes.LOCKED, run.exitCode());
             assertTrue(run.err().startsWith("todolist-backup: another backup, restore or prune is running on " + directory),
                     run.err());
@@ -153,28 +116,28 @@ class BackupCliTest {
     @Test
     void backupListVerifyAndRestoreWorkFromTheEnvironmentAlone() throws Exception {
         MongoDatabase database = seeded();
-        Map<String, String> environment = environment(database);
+        Map<String, String> environment = CliRun.environment(database, directory);
 
-        Run backup = run(environment, "backup");
+        CliRun backup = CliRun.of(environment, "backup");
         assertEquals(ExitCodes.OK, backup.exitCode(), backup.err());
         Path archive = Path.of(backup.out().strip());
         assertTrue(Files.exists(archive));
 
-        Run list = run(environment, "list");
+        CliRun list = CliRun.of(environment, "list");
         assertTrue(list.out().contains(archive.getFileName() + " "), list.out());
         assertTrue(list.out().contains("1 archive(s)"), list.out());
 
-        assertEquals(ExitCodes.OK, run(environment, "verify", archive.toString()).exitCode());
+        assertEquals(ExitCodes.OK, CliRun.of(environment, "verify", archive.toString()).exitCode());
 
         database.getCollection("todos").insertOne(new Document("title", "three"));
-        Run dryRun = run(environment, "restore", "--dry-run", archive.toString());
+        CliRun dryRun = CliRun.of(environment, "restore", "--dry-run", archive.toString());
         assertEquals(ExitCodes.OK, dryRun.exitCode(), dryRun.err());
         assertTrue(dryRun.out().contains("dry run, nothing changed"), dryRun.out());
         assertTrue(dryRun.out().contains("would restore " + database.getName() + ".todos -> " + database.getName()
                 + ".todos: 2 documents"), dryRun.out());
         assertEquals(3, database.getCollection("todos").countDocuments());
 
-        Run restore = run(environment, "restore", archive.toString());
+        CliRun restore = CliRun.of(environment, "restore", archive.toString());
         assertEquals(ExitCodes.OK, restore.exitCode(), restore.err());
         assertEquals(2, database.getCollection("todos").countDocuments());
     }
@@ -182,13 +145,13 @@ class BackupCliTest {
     @Test
     void restoreOfATruncatedArchiveExitsFourAndChangesNothing() throws Exception {
         MongoDatabase database = seeded();
-        Map<String, String> environment = environment(database);
-        Path archive = Path.of(run(environment, "backup").out().strip());
+        Map<String, String> environment = CliRun.environment(database, directory);
+        Path archive = Path.of(CliRun.of(environment, "backup").out().strip());
         byte[] bytes = Files.readAllBytes(archive);
         Files.write(archive, Arrays.copyOf(bytes, bytes.length - 10));
         database.getCollection("todos").insertOne(new Document("title", "three"));
 
-        Run restore = run(environment, "restore", archive.toString());
+        CliRun restore = CliRun.of(environment, "restore", archive.toString());
 
         assertEquals(ExitCodes.INVALID_ARCHIVE, restore.exitCode());
         assertTrue(restore.err().startsWith("todolist-backup: archive refused: SHA-256 mismatch"), restore.err());
@@ -198,7 +161,7 @@ class BackupCliTest {
     @Test
     void aFlagOverridesTheEnvironment() throws Exception {
         Path other = Files.createDirectory(directory.resolve("other"));
-        Run list = run(Map.of("BACKUP_DIR", directory.resolve("unused").toString()), "list", "--dir", other.toString());
+        CliRun list = CliRun.of(Map.of("BACKUP_DIR", directory.resolve("unused").toString()), "list", "--dir", other.toString());
         assertEquals(ExitCodes.OK, list.exitCode());
         assertTrue(list.out().contains("0 archive(s) in " + other), list.out());
     }
@@ -208,7 +171,7 @@ class BackupCliTest {
         Map<String, String> environment = Map.of("MONGODB_URI", "mongodb://127.0.0.1:1/todolist?serverSelectionTimeoutMS=300",
                 "BACKUP_DIR", directory.toString());
         try (CapturedLog log = CapturedLog.of(BackupCommand.class)) {
-            Run run = run(environment, "backup");
+            CliRun run = CliRun.of(environment, "backup");
 
             assertEquals(ExitCodes.FAILED, run.exitCode());
             assertTrue(run.err().startsWith("todolist-backup: database error: Timed out"), run.err());
@@ -222,7 +185,7 @@ class BackupCliTest {
     void aBackupLogsOneLineWithItsDurationSizeAndCounts() {
         MongoDatabase database = seeded();
         try (CapturedLog log = CapturedLog.of(BackupCommand.class)) {
-            Run run = run(environment(database), "backup", "--no-prune");
+            CliRun run = CliRun.of(database, directory, "backup", "--no-prune");
 
             assertEquals(ExitCodes.OK, run.exitCode(), run.err());
             assertEquals(1, log.lines().size(), log.lines().toString());
@@ -241,7 +204,7 @@ class BackupCliTest {
                                 BsonDocument.parse("{_id: 2, email: 'a@example.org'}")),
                         "{v: 2, key: {email: 1}, name: 'email_1', unique: true}"));
 
-        Run restore = run(environment(database), "restore", archive.toString());
+        CliRun restore = CliRun.of(database, directory, "restore", archive.toString());
 
         assertEquals(ExitCodes.RESTORE_FAILED_DATA_INTACT, restore.exitCode(), restore.err());
         assertTrue(restore.err().startsWith("todolist-backup: restore failed: restore into the staging collections failed,"
@@ -255,13 +218,13 @@ class BackupCliTest {
         MongoDatabase database = seeded();
         Path archive = Files.write(directory.resolve("timeseries.archive"), Fixtures.bytes("timeseries_tests_dump.archive"));
 
-        Run refused = run(environment(database), "restore", archive.toString());
+        CliRun refused = CliRun.of(database, directory, "restore", archive.toString());
         assertEquals(ExitCodes.USAGE, refused.exitCode(), refused.err());
         assertTrue(refused.err().startsWith("todolist-backup: cannot restore as asked: the archive's database"
                 + " timeseries_test holds time-series collection(s) [foo_ts]"), refused.err());
         assertEquals(2, database.getCollection("todos").countDocuments());
 
-        Run skipped = run(environment(database), "restore", "--skip-timeseries", "--yes", archive.toString());
+        CliRun skipped = CliRun.of(database, directory, "restore", "--skip-timeseries", "--yes", archive.toString());
         assertEquals(ExitCodes.OK, skipped.exitCode(), skipped.err());
         assertTrue(skipped.out().contains("skipped timeseries_test.foo_ts (10 documents): a time-series collection"),
                 skipped.out());
@@ -270,11 +233,11 @@ class BackupCliTest {
 
     @Test
     void aBackupAppliesTheRetentionAndPrintsOnlyItsArchivesPath() {
-        Map<String, String> environment = environment(seeded());
+        Map<String, String> environment = new HashMap<>(CliRun.environment(seeded(), directory));
         environment.putAll(Map.of("BACKUP_KEEP_LAST", "1", "BACKUP_KEEP_DAILY", "0", "BACKUP_KEEP_WEEKLY", "0"));
-        Path first = Path.of(run(environment, "backup").out().strip());
+        Path first = Path.of(CliRun.of(environment, "backup").out().strip());
         try (CapturedLog log = CapturedLog.of(dev.todolist.backup.retention.Pruner.class)) {
-            Run second = run(environment, "backup");
+            CliRun second = CliRun.of(environment, "backup");
 
             assertEquals(ExitCodes.OK, second.exitCode(), second.err());
             assertTrue(second.out().matches(java.util.regex.Pattern.quote(directory.toString())
@@ -283,11 +246,11 @@ class BackupCliTest {
                     log.lines());
         }
         assertFalse(Files.exists(first));
-        assertTrue(run(environment, "list").out().contains("1 archive(s)"));
+        assertTrue(CliRun.of(environment, "list").out().contains("1 archive(s)"));
     }
 
     /** Runs the CLI in a child JVM on a pseudo-terminal (util-linux script), typing {@code typed}. */
-    private Run onATerminal(String typed, String... args) throws Exception {
+    private CliRun onATerminal(String typed, String... args) throws Exception {
         StringBuilder command = new StringBuilder("'" + Path.of(System.getProperty("java.home"), "bin", "java") + "' -cp '"
                 + System.getProperty("java.class.path") + "' " + BackupCli.class.getName());
         for (String arg : args) {
@@ -299,25 +262,25 @@ class BackupCliTest {
         process.getOutputStream().flush();
         String output = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         assertTrue(process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS), output);
-        return new Run(process.exitValue(), output, output);
+        return new CliRun(process.exitValue(), output, output);
     }
 
     @Test
     void onATerminalARestoreAsksFirstAndAnythingButYesCancelsIt() throws Exception {
         MongoDatabase database = seeded();
-        Path archive = Path.of(run(environment(database), "backup").out().strip());
+        Path archive = Path.of(CliRun.of(database, directory, "backup").out().strip());
         database.getCollection("todos").insertOne(new Document("title", "three"));
         String[] restore = {"restore", "--uri", MongoFixture.uri(database.getName()), "--dir", directory.toString(),
                 archive.toString()};
 
-        Run cancelled = onATerminal("no\n", restore);
+        CliRun cancelled = onATerminal("no\n", restore);
         assertEquals(ExitCodes.FAILED, cancelled.exitCode(), cancelled.out());
         assertTrue(cancelled.out().contains("Replace the whole content of database " + database.getName() + " by "
                 + archive + " (a safety backup is taken first)? Type yes to go on:"), cancelled.out());
         assertTrue(cancelled.out().contains("todolist-backup: restore cancelled, nothing was changed"), cancelled.out());
         assertEquals(3, database.getCollection("todos").countDocuments());
 
-        Run confirmed = onATerminal("yes\n", restore);
+        CliRun confirmed = onATerminal("yes\n", restore);
         assertEquals(ExitCodes.OK, confirmed.exitCode(), confirmed.out());
         assertEquals(2, database.getCollection("todos").countDocuments());
     }

@@ -23,22 +23,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** list, verify and prune as an operator (and manage-docker.sh) runs them against BACKUP_DIR. */
 class BackupDirectoryCliTest {
 
-
     @TempDir
     Path directory;
     @TempDir
     Path elsewhere;
 
-    private Map<String, String> environment(MongoDatabase database) {
-        return CliRun.environment(database, directory);
-    }
-
-    private static MongoDatabase seeded() {
-        return CliRun.seeded("dir");
-    }
-
     private Path damagedBackup(MongoDatabase database) throws Exception {
-        Path archive = Path.of(CliRun.of(environment(database), "backup", "--no-prune").out().strip());
+        Path archive = Path.of(CliRun.of(database, directory, "backup", "--no-prune").out().strip());
         byte[] bytes = Files.readAllBytes(archive);
         Files.write(archive, Arrays.copyOf(bytes, bytes.length - 10));
         return archive;
@@ -46,12 +37,12 @@ class BackupDirectoryCliTest {
 
     @Test
     void verifyOfADamagedArchiveOfTheBackupDirectoryMovesItToRejectedAndSaysSo() throws Exception {
-        Path archive = damagedBackup(seeded());
+        Path archive = damagedBackup(CliRun.seeded("dir"));
         Path rejected = directory.resolve("rejected").resolve(archive.getFileName());
 
         CliRun verify;
         try (CapturedLog log = CapturedLog.of(ArchiveVerifier.class)) {
-            verify = CliRun.of(Map.of("BACKUP_DIR", directory.toString()), "verify", archive.toString());
+            verify = CliRun.of(directory, "verify", archive.toString());
             assertEquals(List.of("archive rejected archive=" + archive.getFileName() + " moved to " + rejected
                     + " reason=\"SHA-256 mismatch for " + archive.getFileName()), log.lines().stream()
                     .map(line -> line.substring(0, line.indexOf(": checksum file"))).toList());
@@ -63,16 +54,16 @@ class BackupDirectoryCliTest {
         assertTrue(verify.err().strip().endsWith("; moved to " + rejected), verify.err());
         assertFalse(Files.exists(archive));
         assertTrue(Files.exists(rejected) && Files.exists(ArchiveStore.checksumFileOf(rejected)));
-        CliRun list = CliRun.of(Map.of("BACKUP_DIR", directory.toString()), "list");
+        CliRun list = CliRun.of(directory, "list");
         assertTrue(list.out().contains("0 archive(s)"), list.out());
     }
 
     @Test
     void restoreOfADamagedArchiveOfTheBackupDirectoryMovesItToRejected() throws Exception {
-        MongoDatabase database = seeded();
+        MongoDatabase database = CliRun.seeded("dir");
         Path archive = damagedBackup(database);
 
-        CliRun restore = CliRun.of(environment(database), "restore", "--yes", archive.toString());
+        CliRun restore = CliRun.of(database, directory, "restore", "--yes", archive.toString());
 
         assertEquals(ExitCodes.INVALID_ARCHIVE, restore.exitCode());
         assertTrue(Files.exists(directory.resolve("rejected").resolve(archive.getFileName())));
@@ -81,10 +72,10 @@ class BackupDirectoryCliTest {
 
     @Test
     void aDamagedArchiveOutsideTheBackupDirectoryStaysWhereItIs() throws Exception {
-        Path archive = damagedBackup(seeded());
+        Path archive = damagedBackup(CliRun.seeded("dir"));
         Path outside = Files.move(archive, elsewhere.resolve(archive.getFileName()));
 
-        CliRun verify = CliRun.of(Map.of("BACKUP_DIR", directory.toString()), "verify", outside.toString());
+        CliRun verify = CliRun.of(directory, "verify", outside.toString());
 
         assertEquals(ExitCodes.INVALID_ARCHIVE, verify.exitCode());
         assertTrue(Files.exists(outside));
@@ -95,7 +86,7 @@ class BackupDirectoryCliTest {
     void verifyOfAFileThatIsNotAnArchiveSaysSoWithoutEchoingIt() throws Exception {
         Path file = Files.writeString(elsewhere.resolve("todolist-20261124T020000Z.archive.gz"), "API_KEY=hunter2\n");
 
-        CliRun verify = CliRun.of(Map.of("BACKUP_DIR", directory.toString()), "verify", file.toString());
+        CliRun verify = CliRun.of(directory, "verify", file.toString());
 
         assertEquals(ExitCodes.INVALID_ARCHIVE, verify.exitCode());
         assertEquals("todolist-backup: archive refused: not an archive: neither a mongodump archive nor a"
@@ -105,18 +96,18 @@ class BackupDirectoryCliTest {
 
     @Test
     void listOrdersByTheTimeInEachArchiveWithItsKindAndSetsApartLookalikes() throws Exception {
-        MongoDatabase database = seeded();
+        MongoDatabase database = CliRun.seeded("dir");
         ArchiveStore store = new ArchiveStore(directory);
         Path scheduled = TestArchives.published(store, ArchiveKind.SCHEDULED, Instant.parse("2026-01-01T02:00:00Z"));
         // Renamed so that its name sorts after everything: its header still says 2026-01-01.
         Path renamed = Files.move(scheduled, directory.resolve("todolist-20991231T020000Z.archive.gz"));
         Files.move(ArchiveStore.checksumFileOf(scheduled), ArchiveStore.checksumFileOf(renamed));
         Files.writeString(directory.resolve("todolist-20991230T020000Z.archive.gz"), "not an archive");
-        Path manual = Path.of(CliRun.of(environment(database), "backup").out().strip());
-        CliRun restore = CliRun.of(environment(database), "restore", "--yes", manual.toString());
+        Path manual = Path.of(CliRun.of(database, directory, "backup").out().strip());
+        CliRun restore = CliRun.of(database, directory, "restore", "--yes", manual.toString());
         assertEquals(ExitCodes.OK, restore.exitCode(), restore.err());
 
-        CliRun list = CliRun.of(environment(database), "list");
+        CliRun list = CliRun.of(database, directory, "list");
 
         assertEquals(ExitCodes.OK, list.exitCode(), list.err());
         List<String> rows = list.out().lines().skip(1).limit(3).map(line -> line.split("\\s+")[0] + " "
@@ -128,7 +119,7 @@ class BackupDirectoryCliTest {
         assertTrue(list.out().contains("3 archive(s) in " + directory), list.out());
         assertTrue(list.out().contains("not counted: todolist-20991230T020000Z.archive.gz (not an archive"), list.out());
 
-        CliRun latest = CliRun.of(environment(database), "list", "--latest", "1");
+        CliRun latest = CliRun.of(database, directory, "list", "--latest", "1");
         assertTrue(latest.out().contains(safety) && !latest.out().contains(manual.getFileName().toString()),
                 latest.out());
         assertTrue(latest.out().contains("3 archive(s) in " + directory + " (the 1 newest shown)"), latest.out());

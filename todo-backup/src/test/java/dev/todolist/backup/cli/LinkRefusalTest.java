@@ -11,7 +11,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -28,14 +27,6 @@ class LinkRefusalTest {
     @TempDir
     Path elsewhere;
 
-    private Map<String, String> environment(MongoDatabase database) {
-        return CliRun.environment(database, directory);
-    }
-
-    private static MongoDatabase seeded() {
-        return CliRun.seeded("links");
-    }
-
     private List<String> archives() throws Exception {
         try (Stream<Path> files = Files.list(directory)) {
             return files.map(path -> path.getFileName().toString()).filter(name -> name.endsWith(".archive.gz")).toList();
@@ -45,16 +36,16 @@ class LinkRefusalTest {
     @ParameterizedTest
     @ValueSource(strings = {"backup", "prune", "restore"})
     void aLockFileThatIsASymbolicLinkIsRefusedAndItsTargetIsUntouched(String command) throws Exception {
-        MongoDatabase database = seeded();
-        Path archive = Path.of(CliRun.of(environment(database), "backup").out().strip());
+        MongoDatabase database = CliRun.seeded("links");
+        Path archive = Path.of(CliRun.of(database, directory, "backup").out().strip());
         Path victim = Files.writeString(elsewhere.resolve("victim.txt"), PRECIOUS);
         Path lock = directory.resolve(BackupLock.FILE_NAME);
         Files.delete(lock);
         Files.createSymbolicLink(lock, victim);
         database.getCollection("todos").insertOne(new Document("title", "two"));
 
-        CliRun run = command.equals("restore") ? CliRun.of(environment(database), "restore", "--yes", archive.toString())
-                : CliRun.of(environment(database), command);
+        CliRun run = command.equals("restore") ? CliRun.of(database, directory, "restore", "--yes", archive.toString())
+                : CliRun.of(database, directory, command);
 
         assertEquals(ExitCodes.UNSAFE_FILE, run.exitCode(), run.err());
         assertTrue(run.oneErrorLine(), run.err());
@@ -70,7 +61,7 @@ class LinkRefusalTest {
         Path victim = Files.writeString(directory.resolve("victim.txt"), PRECIOUS);
         Files.createLink(directory.resolve(BackupLock.FILE_NAME), victim);
 
-        CliRun run = CliRun.of(Map.of("BACKUP_DIR", directory.toString()), "prune");
+        CliRun run = CliRun.of(directory, "prune");
 
         assertEquals(ExitCodes.UNSAFE_FILE, run.exitCode(), run.err());
         assertTrue(run.err().contains("has 2 hard links: refusing to write through it"), run.err());
@@ -82,7 +73,7 @@ class LinkRefusalTest {
         Path secret = Files.writeString(elsewhere.resolve("secret.txt"), "API_KEY=hunter2\n");
         Files.createSymbolicLink(directory.resolve(".todolist-restore-swap-in-progress"), secret);
 
-        CliRun list = CliRun.of(Map.of("BACKUP_DIR", directory.toString()), "list");
+        CliRun list = CliRun.of(directory, "list");
 
         assertEquals(ExitCodes.OK, list.exitCode(), list.err());
         assertFalse(list.out().contains("hunter2"), list.out());

@@ -50,9 +50,9 @@ class BackupRestoreTest {
 
     @Test
     void backupThenRestoreGivesBackByteIdenticalDocumentsAndTheIndexes() throws Exception {
-        MongoDatabase source = TestDatabases.seeded("roundtrip");
-        ArchiveStore store = new ArchiveStore(directory);
-        BackupResult backup = TestDatabases.backupJob(source, store).backup(ArchiveKind.MANUAL);
+        TestDatabases.BackedUp seeded = TestDatabases.backedUp("roundtrip", directory);
+        MongoDatabase source = seeded.database();
+        BackupResult backup = seeded.backup();
 
         assertEquals(3, backup.collections());
         assertEquals(270, backup.documents());
@@ -64,7 +64,7 @@ class BackupRestoreTest {
                 ArchiveReader.readHeader(backup.archive()).stamp(), "the kind and time listing and retention read");
 
         String target = MongoFixture.uniqueDatabase("roundtriptarget");
-        RestoreResult restore = TestDatabases.restoreJob(target, store, RestoreListener.NONE)
+        RestoreResult restore = TestDatabases.restoreJob(target, seeded.store(), RestoreListener.NONE)
                 .restore(backup.archive(), Optional.empty(), false);
 
         MongoDatabase restored = TestDatabases.client().getDatabase(target);
@@ -90,9 +90,8 @@ class BackupRestoreTest {
 
     @Test
     void restoreReplacesTheLiveDatabaseAfterASafetyBackupOfIt() throws Exception {
-        MongoDatabase live = TestDatabases.seeded("replace");
-        ArchiveStore store = new ArchiveStore(directory);
-        BackupResult backup = TestDatabases.backupJob(live, store).backup(ArchiveKind.MANUAL);
+        TestDatabases.BackedUp seeded = TestDatabases.backedUp("replace", directory);
+        MongoDatabase live = seeded.database();
         Map<String, Map<String, String>> backedUp = TestDatabases.snapshot(live);
 
         live.getCollection("todos").deleteMany(Filters.eq("done", true));
@@ -100,8 +99,7 @@ class BackupRestoreTest {
         live.getCollection("extra").insertOne(new Document("x", 1));
         Map<String, Map<String, String>> changed = TestDatabases.snapshot(live);
 
-        RestoreResult result = TestDatabases.restoreJob(live.getName(), store, RestoreListener.NONE)
-                .restore(backup.archive(), Optional.empty(), false);
+        RestoreResult result = seeded.restore(RestoreListener.NONE);
 
         assertEquals(backedUp, TestDatabases.snapshot(live));
         assertEquals(List.of("extra"), result.droppedCollections());
@@ -113,9 +111,8 @@ class BackupRestoreTest {
 
     @Test
     void restoreFailingHalfWayThroughTheSwapPutsTheLiveDataBack() throws Exception {
-        MongoDatabase live = TestDatabases.seeded("halfway");
-        ArchiveStore store = new ArchiveStore(directory);
-        BackupResult backup = TestDatabases.backupJob(live, store).backup(ArchiveKind.MANUAL);
+        TestDatabases.BackedUp seeded = TestDatabases.backedUp("halfway", directory);
+        MongoDatabase live = seeded.database();
         live.getCollection("todos").deleteMany(Filters.lt("priority", 2));
         live.getCollection("accounts").insertOne(new Document("_id", "newer"));
         Map<String, Map<String, String>> before = TestDatabases.snapshot(live);
@@ -127,12 +124,11 @@ class BackupRestoreTest {
             }
         };
         RestoreFailedException failed = assertThrows(RestoreFailedException.class,
-                () -> TestDatabases.restoreJob(live.getName(), store, failAfterFirstSwap)
-                        .restore(backup.archive(), Optional.empty(), false));
+                () -> seeded.restore(failAfterFirstSwap));
 
         assertTrue(failed.liveDataIntact(), failed.getMessage());
         assertTrue(failed.getMessage().contains("put back from the safety backup"), failed.getMessage());
-        assertEquals(Optional.empty(), store.interruptedRestore(), "rolled back: nothing in doubt");
+        assertEquals(Optional.empty(), seeded.store().interruptedRestore(), "rolled back: nothing in doubt");
         assertEquals(before, TestDatabases.snapshot(live));
         assertEquals(indexesBefore, TestDatabases.indexes(live));
         assertFalse(TestDatabases.hasStaging(live));
@@ -140,9 +136,8 @@ class BackupRestoreTest {
 
     @Test
     void restoreFailingInStagingNeverTouchesTheLiveData() throws Exception {
-        MongoDatabase live = TestDatabases.seeded("staging");
-        ArchiveStore store = new ArchiveStore(directory);
-        BackupResult backup = TestDatabases.backupJob(live, store).backup(ArchiveKind.MANUAL);
+        TestDatabases.BackedUp seeded = TestDatabases.backedUp("staging", directory);
+        MongoDatabase live = seeded.database();
         live.getCollection("todos").deleteMany(Filters.eq("priority", 1));
         Map<String, Map<String, String>> before = TestDatabases.snapshot(live);
 
@@ -152,7 +147,7 @@ class BackupRestoreTest {
             }
         };
         RestoreFailedException failed = assertThrows(RestoreFailedException.class,
-                () -> TestDatabases.restoreJob(live.getName(), store, failWhenLoaded).restore(backup.archive(), Optional.empty(), false));
+                () -> seeded.restore(failWhenLoaded));
 
         assertTrue(failed.liveDataIntact());
         assertEquals(before, TestDatabases.snapshot(live));
@@ -168,9 +163,8 @@ class BackupRestoreTest {
         Files.writeString(ArchiveStore.checksumFileOf(fixture.archive),
                 ChecksumFile.sha256(fixture.archive) + "  " + fixture.archive.getFileName() + "\n");
 
-        ArchiveFormatException refused = assertThrows(ArchiveFormatException.class, fixture::restore);
-        assertTrue(refused.getMessage().contains("truncated"), refused.getMessage());
-        fixture.assertUntouched();
+        String refusal = fixture.refusal();
+        assertTrue(refusal.contains("truncated"), refusal);
     }
 
     @Test
@@ -185,10 +179,8 @@ class BackupRestoreTest {
         Files.write(fixture.archive, raw);
         Files.delete(ArchiveStore.checksumFileOf(fixture.archive));
 
-        ArchiveFormatException refused = assertThrows(ArchiveFormatException.class, fixture::restore);
-        assertTrue(refused.getMessage().startsWith("CRC mismatch for namespace " + fixture.live.getName() + ".accounts"),
-                refused.getMessage());
-        fixture.assertUntouched();
+        String refusal = fixture.refusal();
+        assertTrue(refusal.startsWith("CRC mismatch for namespace " + fixture.live.getName() + ".accounts"), refusal);
     }
 
     @Test
@@ -197,10 +189,8 @@ class BackupRestoreTest {
         Files.writeString(ArchiveStore.checksumFileOf(fixture.archive),
                 "0".repeat(64) + "  " + fixture.archive.getFileName() + "\n");
 
-        ArchiveFormatException refused = assertThrows(ArchiveFormatException.class, fixture::restore);
-        assertTrue(refused.getMessage().startsWith("SHA-256 mismatch for " + fixture.archive.getFileName()),
-                refused.getMessage());
-        fixture.assertUntouched();
+        String refusal = fixture.refusal();
+        assertTrue(refusal.startsWith("SHA-256 mismatch for " + fixture.archive.getFileName()), refusal);
     }
 
     @Test
@@ -209,9 +199,8 @@ class BackupRestoreTest {
         Files.delete(ArchiveStore.checksumFileOf(fixture.archive));
         Files.write(fixture.archive, dev.todolist.backup.archive.Fixtures.bytes("bad-format.archive"));
 
-        ArchiveFormatException refused = assertThrows(ArchiveFormatException.class, fixture::restore);
-        assertTrue(refused.getMessage().startsWith("invalid metadata for namespace test.ixtest"), refused.getMessage());
-        fixture.assertUntouched();
+        String refusal = fixture.refusal();
+        assertTrue(refusal.startsWith("invalid metadata for namespace test.ixtest"), refusal);
     }
 
     @Test
@@ -339,12 +328,8 @@ class BackupRestoreTest {
             assertEquals("fr", options.getDocument("collation").getString("locale").getValue());
             assertTrue(options.containsKey("validator"), options.toJson());
         } else {
-            RestoreFailedException failed = assertThrows(RestoreFailedException.class,
-                    () -> job.restore(archive, Optional.empty(), false));
-            assertTrue(failed.liveDataIntact());
-            assertTrue(failed.getMessage().contains("the server did not keep the options of people: collation is missing"),
-                    failed.getMessage());
-            assertEquals(before, TestDatabases.snapshot(live));
+            String reason = stoppedWithTheLiveDataAsItWas(job, archive, live, before);
+            assertTrue(reason.contains("the server did not keep the options of people: collation is missing"), reason);
             assertFalse(TestDatabases.hasStaging(live));
         }
     }
@@ -363,11 +348,8 @@ class BackupRestoreTest {
             assertTrue(live.listCollections(BsonDocument.class).filter(Filters.eq("name", "events")).first()
                     .getDocument("options").getBoolean("capped").getValue());
         } else {
-            RestoreFailedException failed = assertThrows(RestoreFailedException.class,
-                    () -> job.restore(archive, Optional.empty(), false));
-            assertTrue(failed.liveDataIntact());
-            assertTrue(failed.getMessage().contains("capped"), failed.getMessage());
-            assertEquals(before, TestDatabases.snapshot(live));
+            String reason = stoppedWithTheLiveDataAsItWas(job, archive, live, before);
+            assertTrue(reason.contains("capped"), reason);
         }
     }
 
@@ -386,14 +368,20 @@ class BackupRestoreTest {
                     .first().getString("type").getValue());
             assertEquals(1, live.getCollection("done_todos").countDocuments());
         } else {
-            RestoreFailedException failed = assertThrows(RestoreFailedException.class,
-                    () -> job.restore(archive, Optional.empty(), false));
-            assertTrue(failed.liveDataIntact());
-            assertTrue(failed.getMessage().contains("created done_todos as a collection, not as a view"),
-                    failed.getMessage());
-            assertEquals(before, TestDatabases.snapshot(live));
+            String reason = stoppedWithTheLiveDataAsItWas(job, archive, live, before);
+            assertTrue(reason.contains("created done_todos as a collection, not as a view"), reason);
             assertFalse(TestDatabases.hasStaging(live));
         }
+    }
+
+    /** The restore stops (the in-process server cannot hold what the archive has) and the live data is as it was: why. */
+    private static String stoppedWithTheLiveDataAsItWas(RestoreJob job, Path archive, MongoDatabase live,
+                                                        Map<String, Map<String, String>> before) {
+        RestoreFailedException failed = assertThrows(RestoreFailedException.class,
+                () -> job.restore(archive, Optional.empty(), false));
+        assertTrue(failed.liveDataIntact(), failed.getMessage());
+        assertEquals(before, TestDatabases.snapshot(live));
+        return failed.getMessage();
     }
 
     /**
@@ -421,16 +409,12 @@ class BackupRestoreTest {
             RawBsonDocument restored = live.getCollection("legacy", RawBsonDocument.class).find().first();
             assertEquals(new RawBsonDocument(document, new BsonDocumentCodec()), restored);
         } else {
-            RestoreFailedException failed = assertThrows(RestoreFailedException.class,
-                    () -> job.restore(archive, Optional.empty(), false));
-            assertTrue(failed.liveDataIntact());
-            assertTrue(failed.getMessage().startsWith("restore into the staging collections failed, the live collections"
-                    + " of " + live.getName() + " were not changed"), failed.getMessage());
+            String reason = stoppedWithTheLiveDataAsItWas(job, archive, live, before);
+            assertTrue(reason.startsWith("restore into the staging collections failed, the live collections"
+                    + " of " + live.getName() + " were not changed"), reason);
             if (value.getBsonType() == BsonType.UNDEFINED) {
-                assertTrue(failed.getMessage().contains("staged legacy has the archive's 1 documents, but not byte for byte"),
-                        failed.getMessage());
+                assertTrue(reason.contains("staged legacy has the archive's 1 documents, but not byte for byte"), reason);
             }
-            assertEquals(before, TestDatabases.snapshot(live));
         }
     }
 
@@ -464,45 +448,49 @@ class BackupRestoreTest {
 
     @Test
     void aRestoreWhoseRollbackFailsTooSaysTheLiveDataChangedAndNamesTheSafetyArchive() throws Exception {
-        MongoDatabase live = TestDatabases.seeded("rollbackfails");
-        ArchiveStore store = new ArchiveStore(directory);
-        BackupResult backup = TestDatabases.backupJob(live, store).backup(ArchiveKind.MANUAL);
+        TestDatabases.BackedUp seeded = TestDatabases.backedUp("rollbackfails", directory);
+        MongoDatabase live = seeded.database();
         RestoreListener loseTheSafetyArchiveThenFail = (step, detail) -> {
             if (step == RestoreStep.COLLECTION_SWAPPED) {
-                ArchiveFile safety = store.latest(ArchiveKind.PRE_RESTORE).orElseThrow();
+                ArchiveFile safety = seeded.store().latest(ArchiveKind.PRE_RESTORE).orElseThrow();
                 Files.delete(safety.path());
                 throw new IllegalStateException("injected failure after swapping " + detail);
             }
         };
 
         RestoreFailedException failed = assertThrows(RestoreFailedException.class,
-                () -> TestDatabases.restoreJob(live.getName(), store, loseTheSafetyArchiveThenFail)
-                        .restore(backup.archive(), Optional.empty(), false));
+                () -> seeded.restore(loseTheSafetyArchiveThenFail));
 
         assertFalse(failed.liveDataIntact());
         assertTrue(failed.getMessage().contains("putting back the safety backup failed too"), failed.getMessage());
         assertTrue(failed.getMessage().contains(failed.safetyArchive().getFileName().toString()), failed.getMessage());
-        String warning = store.interruptedRestore().orElseThrow();
+        String warning = seeded.store().interruptedRestore().orElseThrow();
         assertTrue(warning.startsWith("a restore of database " + live.getName() + " began replacing its collections"),
                 warning);
         assertTrue(warning.contains(failed.safetyArchive().toString()), warning);
 
-        TestDatabases.restoreJob(live.getName(), store, RestoreListener.NONE).restore(backup.archive(), Optional.empty(), false);
-        assertEquals(Optional.empty(), store.interruptedRestore(), "a successful restore ends the doubt");
+        seeded.restore(RestoreListener.NONE);
+        assertEquals(Optional.empty(), seeded.store().interruptedRestore(), "a successful restore ends the doubt");
     }
 
     private Fixture backedUpAndChanged(String prefix) throws IOException {
-        MongoDatabase live = TestDatabases.seeded(prefix);
-        ArchiveStore store = new ArchiveStore(directory);
-        BackupResult backup = TestDatabases.backupJob(live, store).backup(ArchiveKind.MANUAL);
+        TestDatabases.BackedUp seeded = TestDatabases.backedUp(prefix, directory);
+        MongoDatabase live = seeded.database();
         live.getCollection("todos").deleteMany(Filters.eq("done", true));
-        return new Fixture(live, store, backup.archive(), TestDatabases.snapshot(live));
+        return new Fixture(live, seeded.store(), seeded.backup().archive(), TestDatabases.snapshot(live));
     }
 
     private record Fixture(MongoDatabase live, ArchiveStore store, Path archive, Map<String, Map<String, String>> before) {
 
         void restore() throws Exception {
             TestDatabases.restoreJob(live.getName(), store, RestoreListener.NONE).restore(archive, Optional.empty(), false);
+        }
+
+        /** The restore refuses the archive before anything changes: the reason it gives. */
+        String refusal() throws IOException {
+            ArchiveFormatException refused = assertThrows(ArchiveFormatException.class, this::restore);
+            assertUntouched();
+            return refused.getMessage();
         }
 
         void assertUntouched() throws IOException {

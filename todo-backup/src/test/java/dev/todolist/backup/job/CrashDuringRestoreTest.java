@@ -31,29 +31,28 @@ class CrashDuringRestoreTest {
 
     @Test
     void aRestoreKilledMidSwapIsReportedAndItsSafetyArchivePutsTheDataBack() throws Exception {
-        MongoDatabase live = TestDatabases.seeded("killedrestore");
-        ArchiveStore store = new ArchiveStore(directory);
-        BackupResult backup = TestDatabases.backupJob(live, store).backup(ArchiveKind.MANUAL);
+        TestDatabases.BackedUp seeded = TestDatabases.backedUp("killedrestore", directory);
+        MongoDatabase live = seeded.database();
         live.getCollection("todos").deleteMany(Filters.lt("priority", 3));
         live.getCollection("accounts").insertOne(new Document("_id", "after the backup"));
         Map<String, Map<String, String>> before = TestDatabases.snapshot(live);
 
         Process restore = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), DiesAfterTheFirstSwap.class.getName(),
-                MongoFixture.connectionString(), live.getName(), directory.toString(), backup.archive().toString())
+                MongoFixture.connectionString(), live.getName(), directory.toString(), seeded.backup().archive().toString())
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         assertTrue(restore.waitFor(120, TimeUnit.SECONDS), "the restore process did not end");
         assertEquals(DiesAfterTheFirstSwap.EXIT, restore.exitValue());
 
         assertFalse(before.equals(TestDatabases.snapshot(live)), "one collection was swapped, the others not");
-        String warning = store.interruptedRestore().orElseThrow();
-        ArchiveFile safety = store.latest(ArchiveKind.PRE_RESTORE).orElseThrow();
+        String warning = seeded.store().interruptedRestore().orElseThrow();
+        ArchiveFile safety = seeded.store().latest(ArchiveKind.PRE_RESTORE).orElseThrow();
         assertTrue(warning.contains("did not finish") && warning.contains(safety.path().toString()), warning);
 
-        TestDatabases.restoreJob(live.getName(), store, RestoreListener.NONE).restore(safety.path(), Optional.empty(), false);
+        TestDatabases.restoreJob(live.getName(), seeded.store(), RestoreListener.NONE).restore(safety.path(), Optional.empty(), false);
 
         assertEquals(before, TestDatabases.snapshot(live));
-        assertEquals(Optional.empty(), store.interruptedRestore());
+        assertEquals(Optional.empty(), seeded.store().interruptedRestore());
         assertEquals(List.of(), live.listCollectionNames().into(new java.util.ArrayList<>()).stream()
                 .filter(name -> name.startsWith(RestoreJob.STAGING_PREFIX)).toList());
     }

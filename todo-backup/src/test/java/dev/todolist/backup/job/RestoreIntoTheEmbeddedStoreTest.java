@@ -34,9 +34,8 @@ class RestoreIntoTheEmbeddedStoreTest {
 
     @Test
     void restoredDataSurvivesARestartOfTheEmbeddedStoreAndARepeatedRestore() throws Exception {
-        MongoDatabase source = TestDatabases.seeded("embeddedrestore");
-        ArchiveStore store = new ArchiveStore(archives);
-        BackupResult backup = TestDatabases.backupJob(source, store).backup(ArchiveKind.MANUAL);
+        TestDatabases.BackedUp seeded = TestDatabases.backedUp("embeddedrestore", archives);
+        MongoDatabase source = seeded.database();
         Map<String, Map<String, String>> expected = TestDatabases.snapshot(source);
         Map<String, List<String>> expectedIndexes = TestDatabases.indexes(source);
 
@@ -44,7 +43,7 @@ class RestoreIntoTheEmbeddedStoreTest {
             try (EmbeddedMongoServer server = EmbeddedMongoServer.persistent(dataDir, "127.0.0.1", 0);
                  MongoClient client = MongoClients.create(server.connectionString())) {
                 client.getDatabase(TARGET).getCollection("todos").insertOne(new Document("title", "replaced by round " + round));
-                restore(client, store, backup);
+                restore(client, seeded.store(), seeded.backup());
             }
             try (EmbeddedMongoServer server = EmbeddedMongoServer.persistent(dataDir, "127.0.0.1", 0);
                  MongoClient client = MongoClients.create(server.connectionString())) {

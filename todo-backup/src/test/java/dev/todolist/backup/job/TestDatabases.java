@@ -29,13 +29,16 @@ import org.bson.RawBsonDocument;
 import org.bson.types.Decimal128;
 import org.bson.types.ObjectId;
 
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.ByteBuffer;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /** Databases for the job's tests on the shared MongoDB fixture, and ways to compare them byte for byte. */
@@ -171,6 +174,22 @@ final class TestDatabases {
 
     static RestoreJob restoreJob(String target, ArchiveStore store, RestoreListener listener) {
         return new RestoreJob(client(), target, backupJob(client().getDatabase(target), store), store, listener);
+    }
+
+    /** A seeded database with a manual backup of it in a store: where the restore tests start. */
+    record BackedUp(MongoDatabase database, ArchiveStore store, BackupResult backup) {
+
+        /** Restores the backup over the database, as {@code restore ARCHIVE} does, reporting to {@code listener}. */
+        RestoreResult restore(RestoreListener listener) throws IOException, RestoreFailedException {
+            return restoreJob(database.getName(), store, listener).restore(backup.archive(), Optional.empty(), false);
+        }
+    }
+
+    /** {@link #seeded} with a manual backup in {@code directory}. */
+    static BackedUp backedUp(String prefix, Path directory) throws IOException {
+        MongoDatabase database = seeded(prefix);
+        ArchiveStore store = new ArchiveStore(directory);
+        return new BackedUp(database, store, backupJob(database, store).backup(ArchiveKind.MANUAL));
     }
 
     static boolean hasStaging(MongoDatabase database) {

@@ -6,6 +6,8 @@ import dev.todolist.backup.job.ArchiveStore;
 import dev.todolist.backup.job.TestArchives;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,6 +16,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -42,6 +45,11 @@ class RetentionPolicyTest {
         return new ArchiveFile(Path.of("todolist-" + at.toEpochMilli() + ".archive.gz"), ArchiveKind.SCHEDULED, at);
     }
 
+    /** Archives created at these instants (ISO-8601). */
+    private static List<ArchiveFile> archivesAt(String... instants) {
+        return Stream.of(instants).map(at -> archive(Instant.parse(at))).toList();
+    }
+
     private static List<String> kept(RetentionPolicy policy, List<ArchiveFile> archives, Instant now) {
         return policy.apply(archives, now).keep().stream().map(archive -> archive.createdAt().toString()).toList();
     }
@@ -61,37 +69,32 @@ class RetentionPolicyTest {
     }
 
     @Test
-    void keepDailyCountsCalendarDaysSoAnArchiveFromLastYearGoes() {
-        List<ArchiveFile> archives = List.of(archive(Instant.parse("2025-11-20T02:00:00Z")),
-                archive(Instant.parse("2026-11-21T02:00:00Z")), archive(Instant.parse("2026-11-24T02:00:00Z")));
-        // The last 7 calendar days are 11-18 to 11-24: two of them have an archive, last year's is not among them.
-        assertEquals(List.of("2026-11-21T02:00:00Z", "2026-11-24T02:00:00Z"),
-                kept(new RetentionPolicy(0, 7, 0), archives, NOW));
-    }
-
-    @Test
-    void keepDailyCountsTodayEvenBeforeTodaysBackup() {
-        List<ArchiveFile> archives = List.of(archive(Instant.parse("2026-11-21T02:00:00Z")),
-                archive(Instant.parse("2026-11-22T02:00:00Z")), archive(Instant.parse("2026-11-23T02:00:00Z")));
-        // 3 days at 2026-11-24 are 11-22, 11-23 and today (no archive yet): 11-21 goes.
-        assertEquals(List.of("2026-11-22T02:00:00Z", "2026-11-23T02:00:00Z"),
-                kept(new RetentionPolicy(0, 3, 0), archives, Instant.parse("2026-11-24T01:00:00Z")));
-    }
-
-    @Test
     void keepWeeklyKeepsTheNewestArchiveOfEachIsoWeek() {
         // ISO weeks end on Sunday: 2026-11-15 and 2026-11-22 are Sundays.
         assertEquals(List.of("2026-11-15T14:00:00Z", "2026-11-22T14:00:00Z", "2026-11-24T14:00:00Z"),
                 kept(new RetentionPolicy(0, 0, 3), twiceDailyForThirtyDays(), NOW));
     }
 
-    @Test
-    void keepWeeklyCountsCalendarWeeksSoAWeekWithoutArchivesUsesItsPlace() {
-        List<ArchiveFile> archives = List.of(archive(Instant.parse("2026-10-01T02:00:00Z")),
-                archive(Instant.parse("2026-11-10T02:00:00Z")), archive(Instant.parse("2026-11-24T02:00:00Z")));
-        // The last 3 ISO weeks start on 11-09, 11-16 and 11-23; October's archive is in none of them.
-        assertEquals(List.of("2026-11-10T02:00:00Z", "2026-11-24T02:00:00Z"),
-                kept(new RetentionPolicy(0, 0, 3), archives, NOW));
+    /**
+     * Days and weeks are calendar periods counted back from now, today's and this week's included,
+     * not the last N archives: each row has what it shows, the daily and weekly counts, now, the
+     * archives' times and the ones kept.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = """
+            the last 7 days are 11-18 to 11-24: last year's archive is not among them \
+            | 7 | 0 | 2026-11-24T15:00:00Z | 2025-11-20T02:00:00Z 2026-11-21T02:00:00Z 2026-11-24T02:00:00Z \
+            | 2026-11-21T02:00:00Z 2026-11-24T02:00:00Z
+            3 days before today's backup are 11-22, 11-23 and today: 11-21 goes \
+            | 3 | 0 | 2026-11-24T01:00:00Z | 2026-11-21T02:00:00Z 2026-11-22T02:00:00Z 2026-11-23T02:00:00Z \
+            | 2026-11-22T02:00:00Z 2026-11-23T02:00:00Z
+            the last 3 ISO weeks start on 11-09, 11-16 and 11-23: a week without archives uses its place \
+            | 0 | 3 | 2026-11-24T15:00:00Z | 2026-10-01T02:00:00Z 2026-11-10T02:00:00Z 2026-11-24T02:00:00Z \
+            | 2026-11-10T02:00:00Z 2026-11-24T02:00:00Z
+            """)
+    void daysAndWeeksAreCalendarPeriods(String shows, int daily, int weekly, Instant now, String archives, String kept) {
+        assertEquals(List.of(kept.split(" ")),
+                kept(new RetentionPolicy(0, daily, weekly), archivesAt(archives.split(" ")), now));
     }
 
     @Test
@@ -103,8 +106,7 @@ class RetentionPolicyTest {
 
     @Test
     void theNewestArchiveIsKeptEvenWhenEveryRuleHasPassedIt() {
-        List<ArchiveFile> archives = List.of(archive(Instant.parse("2025-01-01T02:00:00Z")),
-                archive(Instant.parse("2025-01-02T02:00:00Z")));
+        List<ArchiveFile> archives = archivesAt("2025-01-01T02:00:00Z", "2025-01-02T02:00:00Z");
         assertEquals(List.of("2025-01-02T02:00:00Z"), kept(new RetentionPolicy(0, 7, 4), archives, NOW));
     }
 
