@@ -1,0 +1,124 @@
+package dev.todolist.account;
+
+import com.mongodb.MongoException;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.Sorts;
+import io.micronaut.data.mongodb.operations.MongoDatabaseNameProvider;
+import io.micronaut.scheduling.annotation.Scheduled;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Attempts that are limited (failed sign-ins, sign-ups), one document each in the shared
+ * {@value #COLLECTION} collection, so that every instance of the service counts the same attempts:
+ * 20 failures spread over three instances lock an account exactly as 20 on one would.
+ *
+ * <p>An attempt is {@code {key, expiresAt}}, where the key names the rule and what it counts
+ * ({@code sign-in-account:ann@example.org}) and {@code expiresAt} is the attempt's time plus the
+ * rule's window. Every query asks for {@code expiresAt > now}, so the answer never depends on when
+ * expired documents go: MongoDB's TTL monitor removes them (index in {@link AccountIndexes}, every
+ * 60 s or so), and {@link #forgetExpired} does on a store that has no TTL (the embedded store
+ * accepts the index and ignores it).
+ */
+@Singleton
+public class AttemptLog {
+
+    public static final String COLLECTION = "attempts";
+    static final String KEY = "key";
+    static final String EXPIRES_AT = "expiresAt";
+    private static final Logger LOG = LoggerFactory.getLogger(AttemptLog.class);
+
+    private final MongoCollection<Document> attempts;
+    private final Clock clock;
+
+    @Inject
+    public AttemptLog(MongoClient client, MongoDatabaseNameProvider databaseNames) {
+        this(client.getDatabase(databaseNames.provide(User.class)).getCollection(COLLECTION), Clock.systemUTC());
+    }
+
+    /** On a collection and a clock of the caller's choice (tests, the benchmark's probe). */
+    public AttemptLog(MongoCollection<Document> attempts, Clock clock) {
+        this.attempts = attempts;
+        this.clock = clock;
+    }
+
+    /** BSON dates hold milliseconds: truncating keeps what is compared equal to what is stored. */
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    }
+
+    /**
+     * A rule that allows {@code limit} attempts per key within any {@code window}.
+     *
+     * @param rule names the rule; keys of different rules never meet
+     */
+    public Counter counter(String rule, int limit, Duration window) {
+        return new Counter(rule + ":", limit, window);
+    }
+
+    /** Removes expired attempts where no TTL monitor does (harmless where one does). */
+    @Scheduled(fixedDelay = "1m", initialDelay = "1m")
+    public void forgetExpired() {
+        try {
+            attempts.deleteMany(Filters.lte(EXPIRES_AT, Date.from(now())));
+        } catch (MongoException e) {
+            LOG.debug("Expired attempts not removed this time: {}", e.getMessage());
+        }
+    }
+
+    /** One rule's attempts. */
+    public final class Counter {
+
+        private final String prefix;
+        private final int limit;
+        private final Duration window;
+
+        private Counter(String prefix, int limit, Duration window) {
+            this.prefix = prefix;
+            this.limit = limit;
+            this.window = window;
+        }
+
+        /**
+         * How long {@code key} must wait, or empty when it may try now: once it has {@code limit}
+         * attempts in the window, until the oldest of its last {@code limit} leaves the window.
+         */
+        public Optional<Duration> waitTime(String key) {
+            Instant now = now();
+            List<Document> recent = attempts.find(Filters.and(Filters.eq(KEY, prefix + key),
+                            Filters.gt(EXPIRES_AT, Date.from(now))))
+                    .sort(Sorts.descending(EXPIRES_AT, "_id"))
+                    .projection(Projections.include(EXPIRES_AT))
+                    .limit(limit)
+                    .into(new ArrayList<>(limit));
+            if (recent.size() < limit) {
+                return Optional.empty();
+            }
+            Instant freeAt = recent.get(recent.size() - 1).getDate(EXPIRES_AT).toInstant();
+            return Optional.of(Duration.between(now, freeAt));
+        }
+
+        public void record(String key) {
+            attempts.insertOne(new Document(KEY, prefix + key).append(EXPIRES_AT, Date.from(now().plus(window))));
+        }
+
+        public void forget(String key) {
+            attempts.deleteMany(Filters.eq(KEY, prefix + key));
+        }
+    }
+}
