@@ -13,7 +13,6 @@ import jakarta.inject.Singleton;
 
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The indexes of the account collections, created at start-up like the todos' indexes. The unique
@@ -37,12 +36,7 @@ public class AccountIndexes extends StartupIndexes {
             AccessToken.COLLECTION, List.of(
                     new IndexModel(Indexes.ascending("tokenHash"), new IndexOptions().name("tokenHash_unique").unique(true)),
                     new IndexModel(Indexes.ascending("userId", "createdAt"), new IndexOptions().name("user_createdAt"))),
-            AttemptLog.COLLECTION, List.of(
-                    // (key, time, _id): the shape the embedded store also serves from an index.
-                    new IndexModel(Indexes.ascending(AttemptLog.KEY, AttemptLog.EXPIRES_AT, "_id"),
-                            new IndexOptions().name("key_expiresAt")),
-                    new IndexModel(Indexes.ascending(AttemptLog.EXPIRES_AT),
-                            new IndexOptions().name("expiresAt_ttl").expireAfter(0L, TimeUnit.SECONDS))));
+            AttemptLog.COLLECTION, AttemptLog.INDEXES);
 
     public AccountIndexes(MongoClient client, MongoDatabaseNameProvider databaseNames,
                           @Named(TaskExecutors.SCHEDULED) TaskScheduler scheduler) {

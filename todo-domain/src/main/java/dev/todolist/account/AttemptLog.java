@@ -3,7 +3,11 @@ package dev.todolist.account;
 import com.mongodb.MongoException;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.DeleteOneModel;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.IndexModel;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Sorts;
 import io.micronaut.data.mongodb.operations.MongoDatabaseNameProvider;
@@ -11,6 +15,7 @@ import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,6 +27,7 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Attempts that are limited (failed sign-ins, sign-ups), one document each in the shared
@@ -31,9 +37,9 @@ import java.util.Optional;
  * <p>An attempt is {@code {key, expiresAt}}, where the key names the rule and what it counts
  * ({@code sign-in-account:ann@example.org}) and {@code expiresAt} is the attempt's time plus the
  * rule's window. Every query asks for {@code expiresAt > now}, so the answer never depends on when
- * expired documents go: MongoDB's TTL monitor removes them (index in {@link AccountIndexes}, every
- * 60 s or so), and {@link #forgetExpired} does on a store that has no TTL (the embedded store
- * accepts the index and ignores it).
+ * expired documents go: MongoDB's TTL monitor removes them (every 60 s or so), and
+ * {@link #forgetExpired} does on a store that has no TTL (the embedded store accepts the index and
+ * ignores it). {@link AccountIndexes} creates {@link #INDEXES} at start-up.
  */
 @Singleton
 public class AttemptLog {
@@ -41,6 +47,15 @@ public class AttemptLog {
     public static final String COLLECTION = "attempts";
     static final String KEY = "key";
     static final String EXPIRES_AT = "expiresAt";
+    /**
+     * An attempt is found by key, newest first, through {@code (key, expiresAt, _id)}: the shape the
+     * embedded store also serves from an index. The TTL index removes it once expired.
+     */
+    public static final List<IndexModel> INDEXES = List.of(
+            new IndexModel(Indexes.ascending(KEY, EXPIRES_AT, "_id"), new IndexOptions().name("key_expiresAt")),
+            new IndexModel(Indexes.ascending(EXPIRES_AT),
+                    new IndexOptions().name("expiresAt_ttl").expireAfter(0L, TimeUnit.SECONDS)));
+    private static final Bson NEWEST_FIRST = Sorts.descending(EXPIRES_AT, "_id");
     private static final Logger LOG = LoggerFactory.getLogger(AttemptLog.class);
 
     private final MongoCollection<Document> attempts;
@@ -102,7 +117,7 @@ public class AttemptLog {
             Instant now = now();
             List<Document> recent = attempts.find(Filters.and(Filters.eq(KEY, prefix + key),
                             Filters.gt(EXPIRES_AT, Date.from(now))))
-                    .sort(Sorts.descending(EXPIRES_AT, "_id"))
+                    .sort(NEWEST_FIRST)
                     .projection(Projections.include(EXPIRES_AT))
                     .limit(limit)
                     .into(new ArrayList<>(limit));
@@ -117,8 +132,17 @@ public class AttemptLog {
             attempts.insertOne(new Document(KEY, prefix + key).append(EXPIRES_AT, Date.from(now().plus(window))));
         }
 
+        /** Forgets {@code key}'s attempts (a key has few: recording stops at the limit). */
         public void forget(String key) {
-            attempts.deleteMany(Filters.eq(KEY, prefix + key));
+            // Found through the index, then deleted by _id: a delete by key would scan the collection on
+            // the embedded store (48 ms instead of about 1 in the benchmark). Most successful sign-ins
+            // follow no failure and stop at the look-up.
+            List<DeleteOneModel<Document>> deletes = new ArrayList<>();
+            attempts.find(Filters.eq(KEY, prefix + key)).sort(NEWEST_FIRST).projection(Projections.include("_id"))
+                    .forEach(attempt -> deletes.add(new DeleteOneModel<>(Filters.eq("_id", attempt.get("_id")))));
+            if (!deletes.isEmpty()) {
+                attempts.bulkWrite(deletes);
+            }
         }
     }
 }

@@ -38,7 +38,7 @@ class AttemptLogTest {
     @BeforeEach
     void freshCollection() {
         collection = CLIENT.getDatabase(MongoFixture.uniqueDatabase("attempts")).getCollection(AttemptLog.COLLECTION);
-        collection.createIndexes(AccountIndexes.INDEXES.get(AttemptLog.COLLECTION));
+        collection.createIndexes(AttemptLog.INDEXES);
         counter = new AttemptLog(collection, clock).counter("rule", 3, WINDOW);
     }
 
@@ -112,7 +112,7 @@ class AttemptLogTest {
             try (EmbeddedMongoServer store = EmbeddedMongoServer.persistent(data, "127.0.0.1", 0);
                  MongoClient client = MongoClients.create(store.connectionString())) {
                 MongoCollection<Document> attempts = client.getDatabase("todolist").getCollection(AttemptLog.COLLECTION);
-                attempts.createIndexes(AccountIndexes.INDEXES.get(AttemptLog.COLLECTION));
+                attempts.createIndexes(AttemptLog.INDEXES);
                 AttemptLog.Counter stored = new AttemptLog(attempts, clock).counter("rule", 3, WINDOW);
                 if (run == 0) {
                     for (int i = 0; i < 3; i++) {
