@@ -123,6 +123,8 @@ class AttemptLogTest {
                     assertEquals(3, attempts.countDocuments(), "the store applies no TTL");
                     clock.at(61);
                     assertEquals(Optional.empty(), stored.waitTime("k"), "expired attempts do not count");
+                    stored.forget("k");
+                    assertEquals(0, attempts.countDocuments(), "forgotten by _id on the H2 store too");
                 }
             }
         }
