@@ -135,7 +135,7 @@ public class AttemptLog {
         /** Forgets {@code key}'s attempts (a key has few: recording stops at the limit). */
         public void forget(String key) {
             // Found through the index, then deleted by _id: a delete by key would scan the collection on
-            // the embedded store (48 ms instead of about 1 in the benchmark). Most successful sign-ins
+            // the embedded store (48 ms instead of about 4 in the benchmark). Most successful sign-ins
             // follow no failure and stop at the look-up.
             List<DeleteOneModel<Document>> deletes = new ArrayList<>();
             attempts.find(Filters.eq(KEY, prefix + key)).sort(NEWEST_FIRST).projection(Projections.include("_id"))
