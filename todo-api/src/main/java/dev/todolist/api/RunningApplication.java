@@ -1,5 +1,6 @@
 package dev.todolist.api;
 
+import dev.todolist.api.health.ShutdownDrain;
 import dev.todolist.persistence.DatabaseSelection;
 import dev.todolist.persistence.EmbeddedStore;
 import io.micronaut.context.ApplicationContext;
@@ -116,7 +117,8 @@ public final class RunningApplication implements AutoCloseable {
     }
 
     /**
-     * Stops accepting connections, lets in-flight requests finish (up to the configured grace
+     * Turns readiness false and waits the drain delay ({@link ShutdownDrain}) while still serving,
+     * then stops accepting connections, lets in-flight requests finish (up to the configured grace
      * period), closes the context and then the embedded database. Safe to call more than once.
      */
     @Override
@@ -127,6 +129,7 @@ public final class RunningApplication implements AutoCloseable {
         closed = true;
         LOG.info("todolist shutting down");
         if (context.isRunning()) {
+            context.findBean(ShutdownDrain.class).ifPresent(ShutdownDrain::drain);
             context.close();
         }
         if (embeddedDatabase != null) {

@@ -1,7 +1,9 @@
 package dev.todolist.persistence;
 
 import com.mongodb.MongoClientSettings;
+import com.mongodb.ReadPreference;
 import com.mongodb.WriteConcern;
+import com.mongodb.connection.ClusterConnectionMode;
 import dev.todolist.testing.MongoFixture;
 import io.micronaut.context.ApplicationContext;
 import org.junit.jupiter.api.Test;
@@ -11,6 +13,8 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The driver settings the service runs with: durable writes, a small pool and fast failure by
@@ -57,5 +61,26 @@ class DatabaseClientSettingsTest {
         assertEquals(WriteConcern.W1, settings.getWriteConcern());
         assertEquals(50, settings.getConnectionPoolSettings().getMaxSize());
         assertEquals(900, settings.getClusterSettings().getServerSelectionTimeout(TimeUnit.MILLISECONDS));
+    }
+
+    @Test
+    void aReplicaSetUriIsUsedAsWrittenAndReadsStayOnThePrimary() {
+        MongoClientSettings settings = settings("?replicaSet=rs0&retryWrites=true&w=majority", Map.of());
+        assertEquals(ClusterConnectionMode.MULTIPLE, settings.getClusterSettings().getMode());
+        assertEquals("rs0", settings.getClusterSettings().getRequiredReplicaSetName());
+        assertTrue(settings.getRetryWrites());
+        assertTrue(settings.getRetryReads());
+        assertEquals(WriteConcern.MAJORITY, settings.getWriteConcern(), "the URI's w=majority, as written");
+        assertEquals(ReadPreference.primary(), settings.getReadPreference(), "a write is read back where it was made");
+        assertEquals(3_000, settings.getClusterSettings().getServerSelectionTimeout(TimeUnit.MILLISECONDS),
+                "a lost primary turns into a 503 within seconds, while an election lasts");
+    }
+
+    @Test
+    void aPlainUriConnectsToOneServerWithRetryableWrites() {
+        MongoClientSettings settings = settings("", Map.of());
+        assertEquals(ClusterConnectionMode.SINGLE, settings.getClusterSettings().getMode());
+        assertNull(settings.getClusterSettings().getRequiredReplicaSetName());
+        assertTrue(settings.getRetryWrites());
     }
 }

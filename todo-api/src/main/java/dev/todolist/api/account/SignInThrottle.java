@@ -1,10 +1,10 @@
 package dev.todolist.api.account;
 
+import dev.todolist.account.AttemptLog;
 import dev.todolist.account.EmailAddresses;
 import dev.todolist.account.InvalidCredentialsException;
 import dev.todolist.api.web.ClientAddresses;
 import io.micronaut.http.HttpRequest;
-import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.inject.Singleton;
 
 import java.time.Duration;
@@ -19,24 +19,25 @@ import java.util.function.Supplier;
  * moves on, so a guesser learns nothing from trying it. A successful sign-in clears its
  * account's failures but not its address's, so that one known account cannot launder a spray.
  *
- * <p>Counts live in this instance's memory: behind a load balancer each instance counts for
- * itself (the nginx rate limit in front bounds the total).
+ * <p>Attempts are counted in MongoDB ({@link AttemptLog}), so the limits hold across every instance
+ * of the service behind a load balancer. Two concurrent guesses may both pass the check before
+ * either is recorded: the limit can be overrun by the number of requests in flight, never more.
  */
 @Singleton
 public class SignInThrottle {
 
     private static final int MAX_KEY_LENGTH = 320;
 
-    private final AttemptCounter accountFailures;
-    private final AttemptCounter addressFailures;
-    private final AttemptCounter addressSignUps;
+    private final AttemptLog.Counter accountFailures;
+    private final AttemptLog.Counter addressFailures;
+    private final AttemptLog.Counter addressSignUps;
     private final ClientAddresses addresses;
 
-    public SignInThrottle(ThrottleSettings settings, ClientAddresses addresses) {
+    public SignInThrottle(ThrottleSettings settings, ClientAddresses addresses, AttemptLog attempts) {
         this.addresses = addresses;
-        this.accountFailures = new AttemptCounter(settings.accountFailures(), settings.window());
-        this.addressFailures = new AttemptCounter(settings.addressFailures(), settings.window());
-        this.addressSignUps = new AttemptCounter(settings.addressSignUps(), settings.window());
+        this.accountFailures = attempts.counter("sign-in-account", settings.accountFailures(), settings.window());
+        this.addressFailures = attempts.counter("sign-in-address", settings.addressFailures(), settings.window());
+        this.addressSignUps = attempts.counter("sign-up-address", settings.addressSignUps(), settings.window());
     }
 
     /**
@@ -58,17 +59,15 @@ public class SignInThrottle {
     }
 
     private void checkSignIn(String email, String address) {
-        long now = System.currentTimeMillis();
-        longest(accountFailures.waitTime(accountKey(email), now), addressFailures.waitTime(address, now))
+        longest(accountFailures.waitTime(accountKey(email)), addressFailures.waitTime(address))
                 .ifPresent(wait -> {
                     throw new ThrottledException(wait);
                 });
     }
 
     private void signInFailed(String email, String address) {
-        long now = System.currentTimeMillis();
-        accountFailures.record(accountKey(email), now);
-        addressFailures.record(address, now);
+        accountFailures.record(accountKey(email));
+        addressFailures.record(address);
     }
 
     void signInSucceeded(String email) {
@@ -78,19 +77,10 @@ public class SignInThrottle {
     /** Counts a sign-up from {@code request}'s client; @throws ThrottledException when it has had its share. */
     void signUp(HttpRequest<?> request) {
         String address = addresses.throttleKey(request);
-        long now = System.currentTimeMillis();
-        addressSignUps.waitTime(address, now).ifPresent(wait -> {
+        addressSignUps.waitTime(address).ifPresent(wait -> {
             throw new ThrottledException(wait);
         });
-        addressSignUps.record(address, now);
-    }
-
-    @Scheduled(fixedDelay = "1m")
-    void forgetExpired() {
-        long now = System.currentTimeMillis();
-        accountFailures.forgetExpired(now);
-        addressFailures.forgetExpired(now);
-        addressSignUps.forgetExpired(now);
+        addressSignUps.record(address);
     }
 
     /** The normalised email, or for text that is none, the text itself (bounded), so that it is throttled too. */

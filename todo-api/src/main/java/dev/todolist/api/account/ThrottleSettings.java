@@ -7,7 +7,8 @@ import jakarta.validation.constraints.Min;
 import java.time.Duration;
 
 /**
- * Limits on password guessing, counted per service instance over a sliding {@code window}.
+ * Limits on password guessing, counted over a sliding {@code window} across every instance of the
+ * service (in MongoDB).
  *
  * @param accountFailures failed sign-ins (or password checks) for one email before it is locked
  *                        for the rest of the window, whoever tries

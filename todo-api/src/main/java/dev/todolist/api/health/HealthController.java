@@ -15,7 +15,9 @@ import java.time.temporal.ChronoUnit;
 
 /**
  * {@code GET /health}: the plan's full check, for load balancers, the compose healthcheck and
- * monitors. 200 when the database answers, 503 (same body, {@code status: ERROR}) when not.
+ * monitors. 200 when the database answers, 503 (same body, {@code status: ERROR}) when not, and
+ * from the moment the instance begins to stop ({@link ShutdownDrain}), so that a balancer polling
+ * it sends new requests elsewhere.
  *
  * <p>The Kubernetes-style probes of micronaut-management live under {@code /management/health}
  * so that this path keeps the plan's shape.
@@ -24,11 +26,13 @@ import java.time.temporal.ChronoUnit;
 public class HealthController {
 
     private final DatabasePing databasePing;
+    private final ShutdownDrain shutdown;
     private final String environment;
 
-    public HealthController(DatabasePing databasePing,
+    public HealthController(DatabasePing databasePing, ShutdownDrain shutdown,
                             @Value("${todolist.environment:development}") String environment) {
         this.databasePing = databasePing;
+        this.shutdown = shutdown;
         this.environment = environment;
     }
 
@@ -36,15 +40,16 @@ public class HealthController {
     @ExecuteOn(TaskExecutors.BLOCKING)
     public HttpResponse<HealthReport> health() {
         boolean connected = databasePing.isConnected();
+        boolean healthy = connected && !shutdown.isDraining();
         HealthReport report = new HealthReport(
-                connected ? HealthReport.OK : HealthReport.ERROR,
+                healthy ? HealthReport.OK : HealthReport.ERROR,
                 Instant.now().truncatedTo(ChronoUnit.MILLIS),
                 ManagementFactory.getRuntimeMXBean().getUptime() / 1000,
                 environment,
                 connected ? HealthReport.CONNECTED : HealthReport.DISCONNECTED,
                 MemoryFigures.current(),
                 ProcessHandle.current().pid());
-        return HttpResponse.status(connected ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE)
+        return HttpResponse.status(healthy ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE)
                 .header("Cache-Control", "no-store")
                 .body(report);
     }

@@ -7,7 +7,8 @@ import java.time.Instant;
 /**
  * The answer of {@code GET /health}, in the plan's shape.
  *
- * @param status      {@code OK} when the service and its database work, else {@code ERROR}
+ * @param status      {@code OK} when the service and its database work, else {@code ERROR} (also
+ *                    while the instance is stopping)
  * @param timestamp   when the check ran (ISO-8601, UTC)
  * @param uptime      seconds since the process started
  * @param environment the environment name ({@code APP_ENV}/{@code NODE_ENV})

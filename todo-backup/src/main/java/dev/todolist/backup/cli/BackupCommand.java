@@ -29,7 +29,7 @@ final class BackupCommand extends CliCommand {
     public Integer call() throws Exception {
         Pruner pruner = retention.pruner(job.store());
         long start = System.nanoTime();
-        try (MongoClient client = job.connect()) {
+        try (MongoClient client = job.connectForDump()) {
             BackupResult result;
             try {
                 result = job.backupJob(client).backup(ArchiveKind.MANUAL,

@@ -17,8 +17,14 @@ final class JobOptions {
     @Mixin
     DirectoryOptions directory;
 
-    MongoClient connect() {
-        return connection.connect();
+    /** For a backup: reads from a healthy secondary when there is one ({@link ConnectionOptions#connectForDump}). */
+    MongoClient connectForDump() {
+        return connection.connectForDump();
+    }
+
+    /** For a restore: everything on the primary ({@link ConnectionOptions#connectForRestore}). */
+    MongoClient connectForRestore() {
+        return connection.connectForRestore();
     }
 
     String databaseName() {

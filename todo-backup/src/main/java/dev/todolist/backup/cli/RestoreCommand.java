@@ -56,7 +56,7 @@ final class RestoreCommand extends CliCommand {
             return ExitCodes.FAILED;
         }
         long start = System.nanoTime();
-        try (MongoClient client = job.connect()) {
+        try (MongoClient client = job.connectForRestore()) {
             RestoreJob restore = new RestoreJob(client, database, job.backupJob(client), job.store(),
                     RestoreListener.NONE);
             Optional<String> source = Optional.ofNullable(fromDatabase);

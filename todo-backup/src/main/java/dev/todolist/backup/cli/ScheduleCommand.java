@@ -69,7 +69,7 @@ final class ScheduleCommand implements Callable<Integer> {
         BackupMetrics metrics = new BackupMetrics();
         ArchiveStore store = job.store();
         Pruner pruner = retention.pruner(store);
-        try (MongoClient client = job.connect();
+        try (MongoClient client = job.connectForDump();
              StatusServer status = httpPort == 0 ? null : StatusServer.start(httpHost, httpPort, metrics)) {
             BackupJob backupJob = job.backupJob(client);
             metrics.watchInterruptedRestore(() -> {
