@@ -63,12 +63,22 @@ engine_cli() {
   fi
 }
 
+#######################################
+# Runs Compose on this bundle's files: docker-compose.yml, docker-compose.override.yml when there
+# is one (Compose stops looking for it once files are named), and on podman
+# docker-compose.podman.yml (why: that file's header).
+#######################################
 compose() {
-  (cd "${BUNDLE_DIR}" && "${COMPOSE[@]}" -p "${PROJECT}" "$@")
+  local -a files=(-f docker-compose.yml)
+  [[ ! -f "${BUNDLE_DIR}/docker-compose.override.yml" ]] || files+=(-f docker-compose.override.yml)
+  ! uses_podman || files+=(-f docker-compose.podman.yml)
+  (cd "${BUNDLE_DIR}" && "${COMPOSE[@]}" "${files[@]}" -p "${PROJECT}" "$@")
 }
 
+# podman's Compose, podman's socket, or a Docker socket that is podman's (podman-docker links it).
 uses_podman() {
-  [[ "${COMPOSE[0]}" == podman* || "${DOCKER_HOST:-}" == *podman* ]]
+  [[ "${COMPOSE[0]}" == podman* || "${DOCKER_HOST:-}" == *podman* ]] \
+    || [[ -z "${DOCKER_HOST:-}" && "$(readlink -f /var/run/docker.sock 2>/dev/null)" == *podman* ]]
 }
 
 #######################################

@@ -16,6 +16,7 @@ check_env_file() {
   check_session_secret SESSION_SECRET required
   check_session_secret SESSION_SECRET_PREVIOUS optional
   check_mongodb_credentials
+  check_external_subnet
 }
 
 # check_session_secret NAME required|optional
@@ -49,6 +50,24 @@ check_mongodb_credentials() {
   if is_example_value "${password}"; then
     die "${EXIT_CONFIG}" "MONGO_INITDB_ROOT_PASSWORD is still an example value"
   fi
+}
+
+#######################################
+# TODOLIST_EXTERNAL_SUBNET, when set, must be an IPv4 network with room for the stack's containers
+# (/8 to /28): the engine gives it to nginx's network and the app trusts X-Forwarded-For from it.
+#######################################
+check_external_subnet() {
+  local subnet octet
+  subnet="$(env_value TODOLIST_EXTERNAL_SUBNET)"
+  [[ -n "${subnet}" ]] || return 0
+  local refusal="TODOLIST_EXTERNAL_SUBNET=${subnet} is not an IPv4 network from /8 to /28 (e.g. 172.31.240.0/24)"
+  # No leading zeros: the engines read 010 as an error, not as 10 (nor as octal).
+  local number='(0|[1-9][0-9]{0,2})'
+  [[ "${subnet}" =~ ^${number}\.${number}\.${number}\.${number}/([1-9][0-9]?)$ ]] || die "${EXIT_CONFIG}" "${refusal}"
+  for octet in "${BASH_REMATCH[@]:1:4}"; do
+    ((octet <= 255)) || die "${EXIT_CONFIG}" "${refusal}"
+  done
+  ((BASH_REMATCH[5] >= 8 && BASH_REMATCH[5] <= 28)) || die "${EXIT_CONFIG}" "${refusal}"
 }
 
 # True when VALUE holds an example word in its letters and digits, or too few distinct characters.

@@ -97,6 +97,11 @@ class ComposeFileIT {
         }
         assertTrue(config.output().contains("image: localhost/todolist-api:" + Bundle.version()), config.output());
         assertTrue(config.output().contains("0.0.0.0:443:8443/tcp"), config.output());
+
+        Command.Result podman = Command.run(List.of("docker-compose", "-f", "docker-compose.yml", "-f", "docker-compose.podman.yml",
+                "config"), dir, Map.of(), Duration.ofMinutes(1)).assertSuccess("docker-compose config with the podman file");
+        assertTrue(podman.output().contains("subnet: 172.31.240.0/24") && podman.output().contains("driver: host-local"),
+                podman.output());
     }
 
     @Test
@@ -137,6 +142,30 @@ class ComposeFileIT {
         });
         assertEquals(List.of("${NGINX_BIND_ADDRESS:-0.0.0.0}:${NGINX_HTTP_PORT:-80}:8080",
                 "${NGINX_BIND_ADDRESS:-0.0.0.0}:${NGINX_HTTPS_PORT:-443}:8443"), services.get("nginx").get("ports"));
+    }
+
+    /**
+     * The app believes X-Forwarded-* from todolist-external's subnet only, fixed in the file (and
+     * configurable); the podman addition states the same subnet with the IPAM option podman reports.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void theAppTrustsTheFixedSubnetOfItsNetworkWithNginxWhichThePodmanFileRepeats() throws IOException {
+        String subnet = "${TODOLIST_EXTERNAL_SUBNET:-172.31.240.0/24}";
+        Map<String, Object> environment = (Map<String, Object>) services.get("todolist-app").get("environment");
+        assertEquals(subnet, environment.get("TODOLIST_WEB_TRUSTED_PROXIES"));
+        Map<String, Map<String, Object>> networks = (Map<String, Map<String, Object>>) compose.get("networks");
+        Map<String, Object> ipam = (Map<String, Object>) networks.get("todolist-external").get("ipam");
+        assertEquals(List.of(Map.of("subnet", subnet)), ipam.get("config"));
+        assertFalse(ipam.containsKey("options"), "on Docker the network carries no IPAM option");
+
+        Map<String, Object> podman = new Yaml().load(Files.readString(bundle.resolve("docker-compose.podman.yml")));
+        Map<String, Object> podmanIpam = (Map<String, Object>) ((Map<String, Map<String, Object>>) podman.get("networks"))
+                .get("todolist-external").get("ipam");
+        assertEquals(ipam.get("config"), podmanIpam.get("config"));
+        assertEquals(Map.of("driver", "host-local"), podmanIpam.get("options"));
+        assertEquals(Set.of("networks"), podman.keySet(), "the podman addition changes the network only");
+        assertTrue(schemaErrors(podman).isEmpty(), schemaErrors(podman).toString());
     }
 
     @Test
@@ -242,7 +271,6 @@ class ComposeFileIT {
         while (reference.find()) {
             used.add(reference.group(1));
         }
-        used.removeAll(Set.of("TODOLIST_WEB_TRUSTED_PROXIES"));
         assertTrue(defined.containsAll(used), "not in .env.example: " + difference(used, defined));
         List<String> plan = List.of("NODE_ENV", "APP_PORT", "SESSION_SECRET", "MONGO_INITDB_ROOT_USERNAME",
                 "MONGO_INITDB_ROOT_PASSWORD", "MONGO_INITDB_DATABASE", "NGINX_HTTP_PORT", "NGINX_HTTPS_PORT", "ALERT_WEBHOOK_URL");
@@ -263,7 +291,7 @@ class ComposeFileIT {
         for (String file : List.of("docker-compose.yml", ".env.example", "manage-docker.sh", "README.md",
                 "nginx/nginx.conf", "nginx/conf.d/todolist.conf", "nginx/snippets/tls.conf", "nginx/errors/502.json",
                 "nginx/static/favicon.ico", "prometheus/prometheus.yml", "prometheus/alert-rules.yml", "certs/README",
-                "lib/common.sh", "lib/compose.sh", "lib/env-checks.sh", "lib/host-files.sh", "lib/backup.sh",
+                "docker-compose.podman.yml", "lib/common.sh", "lib/compose.sh", "lib/env-checks.sh", "lib/host-files.sh", "lib/backup.sh",
                 "rules/secret-rules.env", "rules/retention.env")) {
             assertTrue(listing.contains(top + file), file + " missing:\n" + listing);
         }

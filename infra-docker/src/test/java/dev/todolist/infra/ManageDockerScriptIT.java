@@ -9,10 +9,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -152,6 +154,17 @@ class ManageDockerScriptIT {
         Command.Result result = manage(command);
         assertEquals(2, result.exitCode(), result.output());
         assertTrue(result.output().contains(message), result.output());
+        assertFalse(Files.exists(bundle.resolve("data")), "nothing may be prepared before the checks pass");
+    }
+
+    @ParameterizedTest(name = "start refuses TODOLIST_EXTERNAL_SUBNET={0}")
+    @ValueSource(strings = {"172.31.240.0", "172.31.240.0/29", "172.31.256.0/24", "10.0.0.0/4", "192.168.08.0/24", "fd00::/64", "net-a"})
+    void startRefusesAnExternalSubnetThatIsNotAnIpv4Network(String subnet) throws IOException {
+        writeEnv(GOOD_SECRET, GOOD_MONGO_PASSWORD, "rw-------");
+        Files.writeString(bundle.resolve(".env"), "TODOLIST_EXTERNAL_SUBNET=" + subnet + "\n", StandardOpenOption.APPEND);
+        Command.Result result = manage("start");
+        assertEquals(2, result.exitCode(), result.output());
+        assertTrue(result.output().contains("TODOLIST_EXTERNAL_SUBNET=" + subnet + " is not an IPv4 network"), result.output());
         assertFalse(Files.exists(bundle.resolve("data")), "nothing may be prepared before the checks pass");
     }
 

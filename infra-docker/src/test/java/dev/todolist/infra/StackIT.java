@@ -66,6 +66,8 @@ class StackIT {
     private static final String SESSION_SECRET = "k3J9vQ2xLm8RtY5wZp1NcB7dFh4GsA6eUq0Vi7Tb";
     /** Not the default project name: every name (containers, networks) must follow COMPOSE_PROJECT_NAME. */
     private static final String PROJECT = "todolist-stack-it";
+    /** Not the default subnet either: a stack of the Ansible proof may hold that one. */
+    private static final String EXTERNAL_SUBNET = "172.31.241.0/24";
     private static final List<String> SERVICES = List.of("mongodb", "todolist-app", "backup", "nginx", "healthcheck", "prometheus");
     private static final List<String> IMAGES = List.of("localhost/todolist-api:" + Bundle.version(),
             "localhost/todolist-backup:" + Bundle.version(), "localhost/todolist-monitor:" + Bundle.version(),
@@ -147,6 +149,7 @@ class StackIT {
                 .replaceFirst("(?m)^NGINX_HTTP_PORT=.*$", "NGINX_HTTP_PORT=" + httpPort)
                 .replaceFirst("(?m)^NGINX_HTTPS_PORT=.*$", "NGINX_HTTPS_PORT=" + httpsPort)
                 .replaceFirst("(?m)^PUBLIC_BASE_URL=.*$", "PUBLIC_BASE_URL=" + https(""))
+                .replaceFirst("(?m)^#TODOLIST_EXTERNAL_SUBNET=.*$", "TODOLIST_EXTERNAL_SUBNET=" + EXTERNAL_SUBNET)
                 .replaceFirst("(?m)^MONITOR_INTERVAL_SECONDS=.*$", "MONITOR_INTERVAL_SECONDS=2")
                 // The app is back within seconds after kill -9: one failed probe must count.
                 .replaceFirst("(?m)^MONITOR_FAILURES_BEFORE_DOWN=.*$", "MONITOR_FAILURES_BEFORE_DOWN=1")
@@ -409,14 +412,46 @@ class StackIT {
         }
     }
 
+    /** docker-compose on the bundle's files as manage-docker.sh names them on podman. */
     private static Command.Result compose(String... args) {
-        List<String> command = new ArrayList<>(List.of("docker-compose", "-p", PROJECT));
+        List<String> command = new ArrayList<>(List.of("docker-compose", "-f", "docker-compose.yml",
+                "-f", "docker-compose.override.yml", "-f", "docker-compose.podman.yml", "-p", PROJECT));
         command.addAll(List.of(args));
         return Command.run(command, bundle, Map.of("DOCKER_HOST", "unix://" + Podman.SOCKET), Duration.ofMinutes(3));
     }
 
+    /**
+     * The app believes X-Forwarded-For only from the subnet fixed for todolist-external (a
+     * non-default TODOLIST_EXTERNAL_SUBNET here), which the engine gave that network and nginx
+     * sits in; nginx sets the header to the address it sees. So a client spraying sign-ins through
+     * nginx, each claiming another address, is counted as one client and throttled after 20. (The
+     * app was recreated by the proof before: docker-compose 1.29 on podman accepted the fixed subnet.)
+     */
     @Test
     @Order(8)
+    void theAppTrustsItsComposeSubnetOnlyAndAClientThroughNginxCannotChooseItsThrottleKey() throws InterruptedException {
+        String network = PROJECT + "_todolist-external";
+        assertEquals(EXTERNAL_SUBNET, Podman.podman("network", "inspect", "--format", "{{range .Subnets}}{{.Subnet}}{{end}}",
+                network).assertSuccess("podman network inspect").output().trim());
+        String env = Podman.inspect(container("todolist-app"), "{{range .Config.Env}}{{println .}}{{end}}");
+        assertTrue(env.lines().anyMatch(("TODOLIST_WEB_TRUSTED_PROXIES=" + EXTERNAL_SUBNET)::equals), env);
+        String nginxAddress = Podman.inspect(container("nginx"), "{{(index .NetworkSettings.Networks \"" + network + "\").IPAddress}}");
+        assertTrue(nginxAddress.startsWith(EXTERNAL_SUBNET.substring(0, EXTERNAL_SUBNET.lastIndexOf('.') + 1)), nginxAddress);
+
+        List<Integer> statuses = new ArrayList<>();
+        for (int attempt = 1; attempt <= 25; attempt++) {
+            statuses.add(api("-k", "-H", "Content-Type: application/json", "-H", "X-Forwarded-For: 10.9.8." + attempt,
+                    "-d", "{\"email\":\"spray-" + attempt + "@example.org\",\"password\":\"not the password at all\"}",
+                    https("/api/v1/sessions")).status());
+            Thread.sleep(100); // under nginx's 20 r/s: the 429s below are the API's throttle, not nginx's limit
+        }
+        assertEquals(List.of(401), statuses.subList(0, 20).stream().distinct().toList(), statuses.toString());
+        assertEquals(List.of(429), statuses.subList(20, 25).stream().distinct().toList(),
+                "a forged X-Forwarded-For must not give each attempt a fresh address: " + statuses);
+    }
+
+    @Test
+    @Order(9)
     void stopThenStartKeepsTheData() throws IOException, InterruptedException {
         manage("stop").assertSuccess("manage-docker.sh stop");
         assertTrue(Podman.podman("ps", "-aq", "--filter", "label=com.docker.compose.project=" + PROJECT).output().isBlank(),
@@ -431,7 +466,7 @@ class StackIT {
     }
 
     @Test
-    @Order(9)
+    @Order(10)
     void backupThenRestoreRoundTripsAndRestoreAsksFirst() throws IOException, InterruptedException {
         createTodo("in the backup");
         Command.Result backup = manage("backup").assertSuccess("manage-docker.sh backup");
@@ -472,7 +507,7 @@ class StackIT {
     }
 
     @Test
-    @Order(10)
+    @Order(11)
     void backupsAreListedVerifiedAndPrunedWithoutCopyingAnExecLine() throws IOException {
         String archive;
         try (Stream<Path> files = Files.list(bundle.resolve("backups"))) {
@@ -498,7 +533,7 @@ class StackIT {
     }
 
     @Test
-    @Order(11)
+    @Order(12)
     void prometheusScrapesTheBackupJobAndLoadsTheAlertRules() throws IOException, InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         String backupHealth = "";
@@ -529,7 +564,7 @@ class StackIT {
     }
 
     @Test
-    @Order(12)
+    @Order(13)
     void cleanupAsksBeforeDeletingData() throws IOException {
         saveLogs();
         Command.Result unconfirmed = manage("cleanup");
