@@ -22,6 +22,8 @@ import java.util.regex.Pattern;
 final class Ansible {
 
     static final String EXAMPLE_VAULT_PASSWORD_FILE = "vault-password.example";
+    /** The environment that makes ansible-playbook print one JSON document: see {@link Result#hostReports()}. */
+    static final Map<String, String> JSON_CALLBACK = Map.of("ANSIBLE_STDOUT_CALLBACK", "json");
 
     private static final Pattern RECAP = Pattern.compile(
             "^(\\S+)\\s+:\\s+ok=(\\d+)\\s+changed=(\\d+)\\s+unreachable=(\\d+)\\s+failed=(\\d+)", Pattern.MULTILINE);
@@ -85,19 +87,31 @@ final class Ansible {
         return run(command);
     }
 
-    /** A variable's value for a host of the group, as the playbook directory's group_vars give it. */
-    String variable(Path inventory, String group, String name) {
+    /**
+     * Variables' values for a host of the group, as the playbook directory's group_vars give them
+     * (vaulted ones decrypted), read in one ansible run.
+     */
+    Map<String, String> variables(Path inventory, String group, List<String> names) {
+        String dictionary = names.stream().map(name -> "'" + name + "': " + name)
+                .collect(java.util.stream.Collectors.joining(", ", "{", "}"));
         Result result = run(List.of("ansible", "-i", inventory.toString(), group,
                 "--playbook-dir", playbookDirectory.toString(),
                 "--vault-password-file", playbookDirectory.resolve(EXAMPLE_VAULT_PASSWORD_FILE).toString(),
-                "-m", "ansible.builtin.debug", "-a", "var=" + name));
-        result.assertSucceeded("reading " + name);
+                "-m", "ansible.builtin.debug", "-a", "msg={{ " + dictionary + " }}"));
+        result.assertSucceeded("reading " + names);
         String output = result.output();
         try {
-            JsonNode answer = JSON.readTree(output.substring(output.indexOf("=>") + 2));
-            return answer.get(name).asText();
+            JsonNode answer = JSON.readTree(output.substring(output.indexOf("=>") + 2)).path("msg");
+            Map<String, String> values = new java.util.LinkedHashMap<>();
+            for (String name : names) {
+                if (!answer.path(name).isTextual()) {
+                    throw new AssertionError("No value for " + name + " in:\n" + output);
+                }
+                values.put(name, answer.path(name).asText());
+            }
+            return values;
         } catch (IOException e) {
-            throw new UncheckedIOException("Unreadable answer for " + name + ":\n" + output, e);
+            throw new UncheckedIOException("Unreadable answer for " + names + ":\n" + output, e);
         }
     }
 
@@ -141,6 +155,42 @@ final class Ansible {
 
     record Result(List<String> command, int exitCode, String output) {
 
+        /**
+         * Per host, what a run with Ansible's json stdout callback ({@link #JSON_CALLBACK}) said:
+         * its failed tasks' messages (a failed loop's item messages too) and all its task results.
+         */
+        Map<String, HostReport> hostReports() {
+            // Warnings go to stderr, which run() merges into the output ahead of the document.
+            int start = output.startsWith("{") ? 0 : output.indexOf("\n{\n") + 1;
+            JsonNode document;
+            try {
+                document = JSON.readTree(output.substring(start));
+            } catch (IOException | RuntimeException e) {
+                throw new AssertionError("No JSON document in the output of " + describe(), e);
+            }
+            Map<String, HostReport> reports = new java.util.TreeMap<>();
+            document.path("stats").fieldNames().forEachRemaining(host -> reports.put(host,
+                    new HostReport(document.path("stats").path(host).path("failures").asInt(), new ArrayList<>(), new StringBuilder())));
+            for (JsonNode play : document.path("plays")) {
+                for (JsonNode task : play.path("tasks")) {
+                    task.path("hosts").fields().forEachRemaining(entry -> {
+                        HostReport report = reports.get(entry.getKey());
+                        JsonNode result = entry.getValue();
+                        report.results().append(result).append('\n');
+                        if (result.path("failed").asBoolean()) {
+                            report.messages().add(result.path("msg").asText());
+                        }
+                        for (JsonNode item : result.path("results")) {
+                            if (item.path("failed").asBoolean()) {
+                                report.messages().add(item.path("msg").asText());
+                            }
+                        }
+                    });
+                }
+            }
+            return reports;
+        }
+
         /** The PLAY RECAP counters of the only host. */
         Recap recap() {
             Matcher matcher = RECAP.matcher(output);
@@ -183,5 +233,9 @@ final class Ansible {
     }
 
     record Recap(int ok, int changed, int unreachable, int failed) {
+    }
+
+    /** One host of a run: how many tasks failed, their messages, and every result as JSON text. */
+    record HostReport(int failures, List<String> messages, StringBuilder results) {
     }
 }
