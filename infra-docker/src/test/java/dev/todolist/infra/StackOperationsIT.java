@@ -47,7 +47,7 @@ class StackOperationsIT {
     private static String apiPin;
 
     @BeforeAll
-    static void startTheStackWithHealingAndAPinnedImage() throws IOException {
+    static void startTheStackWithHealingAndAPinnedImage() throws IOException, InterruptedException {
         String api = "localhost/todolist-api:" + Bundle.version();
         assertTrue(Podman.hasImage(api), "no image " + api + " in podman (./mvnw -Pimages ... verify builds and loads it)");
         lock = StackLock.acquire();
