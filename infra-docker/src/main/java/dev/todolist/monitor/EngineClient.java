@@ -34,12 +34,25 @@ import java.util.concurrent.TimeUnit;
  */
 final class EngineClient {
 
-    /** A container of the service: its id, state ("running", "exited", ...) and status text. */
-    record Container(String id, String state, String status) {
+    /**
+     * A container of the service: its id, state ("running", "exited", ...) and its healthcheck's
+     * status ("starting", "healthy", "unhealthy"; empty without one), from its inspection (podman's
+     * listing shows no health).
+     */
+    record Container(String id, String state, String health) {
 
         /** Down in the engine's eyes, or failing its own healthcheck. */
         boolean needsRestart() {
-            return !"running".equals(state) || status.contains("(unhealthy)");
+            return !"running".equals(state) || "unhealthy".equals(health);
+        }
+
+        /** Started, and its healthcheck has not passed yet: restarting it would only start it over. */
+        boolean starting() {
+            return "running".equals(state) && "starting".equals(health);
+        }
+
+        String describe() {
+            return (id.length() > 12 ? id.substring(0, 12) : id) + " (" + state + (health.isEmpty() ? "" : ", " + health) + ")";
         }
     }
 
@@ -64,7 +77,10 @@ final class EngineClient {
         String body = expect(200, "GET", "/containers/json?all=1&filters=" + URLEncoder.encode(filters, StandardCharsets.UTF_8), timeout);
         List<Container> containers = new ArrayList<>();
         for (JsonNode node : json.readTree(body)) {
-            containers.add(new Container(node.path("Id").asText(), node.path("State").asText(), node.path("Status").asText()));
+            String id = node.path("Id").asText();
+            JsonNode state = json.readTree(expect(200, "GET", "/containers/" + URLEncoder.encode(id, StandardCharsets.UTF_8) + "/json",
+                    timeout)).path("State");
+            containers.add(new Container(id, state.path("Status").asText(), state.path("Health").path("Status").asText()));
         }
         return containers;
     }

@@ -15,16 +15,38 @@ import java.util.function.Consumer;
 /**
  * Opt-in healing: after a round, restarts through the engine's API the containers of a service
  * that has been DOWN for {@link HealingSettings#healAfter()} (a container the engine killed or
- * stopped stays down: `podman kill`, or Docker when it does not apply the restart policy). At
- * most one attempt per service per {@code healAfter}, so a service that cannot start is not
- * restarted in a loop; nothing while a restore holds the maintenance flag. Every attempt is
- * reported (log and webhook).
+ * stopped stays down: `podman kill`, or Docker when it does not apply the restart policy).
+ * Never a container whose healthcheck is still starting (restarting it would only start it over,
+ * and a slow start would become a restart loop), never while a restore holds the maintenance
+ * flag, and the wait doubles after each attempt that did not bring the service back (up to
+ * {@value #MAX_BACKOFF} times {@code healAfter}). Every decision is reported.
  */
 final class Healer {
 
-    /** One healing attempt: what was restarted, or why nothing could be. */
-    record Attempt(Instant at, String service, Duration downFor, boolean restarted, String detail) {
+    /** What an attempt came to. */
+    enum Outcome {
+        /** Containers were restarted. */
+        RESTARTED,
+        /** Deliberately nothing: maintenance, a container still starting, a target that is no container. */
+        SKIPPED,
+        /** The engine could not be asked, or refused. */
+        FAILED;
+
+        /** The log's event name. */
+        String event() {
+            return this == RESTARTED ? "heal" : this == SKIPPED ? "heal_skipped" : "heal_failed";
+        }
     }
+
+    /** One healing attempt: what was restarted, or why nothing was. */
+    record Attempt(Instant at, String service, Duration downFor, Outcome outcome, String detail) {
+
+        boolean restarted() {
+            return outcome == Outcome.RESTARTED;
+        }
+    }
+
+    private static final int MAX_BACKOFF = 16;
 
     /** How long the engine gives a container to stop before it kills it, on a restart. */
     private static final Duration STOP_GRACE = Duration.ofSeconds(10);
@@ -35,6 +57,8 @@ final class Healer {
     private final Consumer<Attempt> report;
     private final Clock clock;
     private final Map<String, Instant> lastAttempt = new HashMap<>();
+    /** How many times over healAfter the next attempt waits: 1, then doubled after each restart. */
+    private final Map<String, Integer> backoff = new HashMap<>();
     /** Targets that are no container of the project (the path through nginx): reported once, then left alone. */
     private final Set<String> notContainers = new HashSet<>();
     private boolean pausedReported;
@@ -54,24 +78,30 @@ final class Healer {
         statuses.forEach((service, status) -> {
             if (status.state() != ServiceState.DOWN) {
                 lastAttempt.remove(service);
+                backoff.remove(service);
                 return;
             }
             Duration downFor = Duration.between(status.since(), now);
             Instant last = lastAttempt.get(service);
+            Duration wait = settings.healAfter().multipliedBy(backoff.getOrDefault(service, 1));
             if (downFor.compareTo(settings.healAfter()) < 0 || notContainers.contains(service)
-                    || (last != null && Duration.between(last, now).compareTo(settings.healAfter()) < 0)) {
+                    || (last != null && Duration.between(last, now).compareTo(wait) < 0)) {
                 return;
             }
             if (paused) {
                 if (!pausedReported) {
                     pausedReported = true;
-                    report.accept(new Attempt(now, service, downFor, false,
+                    report.accept(new Attempt(now, service, downFor, Outcome.SKIPPED,
                             "not restarted: maintenance under way (" + settings.maintenanceFlag().orElseThrow() + " exists)"));
                 }
                 return;
             }
             lastAttempt.put(service, now);
-            report.accept(heal(service, downFor, now));
+            Attempt attempt = heal(service, downFor, now);
+            if (attempt.restarted()) {
+                backoff.put(service, Math.min(MAX_BACKOFF, backoff.getOrDefault(service, 1) * 2));
+            }
+            report.accept(attempt);
         });
         if (!paused) {
             pausedReported = false;
@@ -83,23 +113,24 @@ final class Healer {
             List<EngineClient.Container> containers = engine.containers(settings.project(), service, timeout);
             if (containers.isEmpty()) {
                 notContainers.add(service);
-                return new Attempt(now, service, downFor, false, "no container of this name in Compose project "
+                return new Attempt(now, service, downFor, Outcome.SKIPPED, "no container of this name in Compose project "
                         + settings.project() + ": not healed (a probe of a path, not of a container)");
+            }
+            List<EngineClient.Container> starting = containers.stream().filter(EngineClient.Container::starting).toList();
+            if (!starting.isEmpty()) {
+                return new Attempt(now, service, downFor, Outcome.SKIPPED, "not restarted: still starting "
+                        + starting.stream().map(EngineClient.Container::describe).toList());
             }
             List<EngineClient.Container> restart = containers.stream().filter(EngineClient.Container::needsRestart).toList();
             // All running and none unhealthy, yet the probe fails: restarting them all is what is left.
-            for (EngineClient.Container container : restart.isEmpty() ? containers : restart) {
+            List<EngineClient.Container> chosen = restart.isEmpty() ? containers : restart;
+            for (EngineClient.Container container : chosen) {
                 engine.restart(container.id(), STOP_GRACE, timeout.plus(STOP_GRACE).plus(Duration.ofSeconds(30)));
             }
-            return new Attempt(now, service, downFor, true, "restarted container(s) "
-                    + (restart.isEmpty() ? containers : restart).stream().map(c -> shortId(c.id()) + " (" + c.status() + ")").toList()
-                    + " through the engine's API");
+            return new Attempt(now, service, downFor, Outcome.RESTARTED, "restarted container(s) "
+                    + chosen.stream().map(EngineClient.Container::describe).toList() + " through the engine's API");
         } catch (IOException e) {
-            return new Attempt(now, service, downFor, false, "restart failed: " + e.getMessage());
+            return new Attempt(now, service, downFor, Outcome.FAILED, "restart failed: " + e.getMessage());
         }
-    }
-
-    private static String shortId(String id) {
-        return id.length() > 12 ? id.substring(0, 12) : id;
     }
 }

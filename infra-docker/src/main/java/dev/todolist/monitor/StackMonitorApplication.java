@@ -24,7 +24,10 @@ public final class StackMonitorApplication {
     private static Consumer<Healer.Attempt> healingReport(TransitionLog log, Optional<WebhookNotifier> notifier) {
         return attempt -> {
             log.healing(attempt);
-            notifier.ifPresent(n -> n.notify(attempt));
+            // A deliberate skip (maintenance, a container still starting) is logged, not paged.
+            if (attempt.outcome() != Healer.Outcome.SKIPPED) {
+                notifier.ifPresent(n -> n.notify(attempt));
+            }
         };
     }
 

@@ -45,7 +45,7 @@ final class WebhookNotifier {
         }
     }
 
-    /** Every healing attempt is posted: the operator must know the monitor touched the stack. */
+    /** A restart, or a failure to restart, is posted: the operator must know the monitor touched the stack (or could not). */
     void notify(Healer.Attempt attempt) {
         try {
             post(attempt.service(), payload(attempt));
@@ -80,7 +80,7 @@ final class WebhookNotifier {
         body.put("text", text);
         body.put("stack", stackName);
         body.put("service", attempt.service());
-        body.put("event", attempt.restarted() ? "heal" : "heal_failed");
+        body.put("event", attempt.outcome().event());
         body.put("detail", attempt.detail());
         body.put("timestamp", attempt.at().toString());
         return json.writeValueAsString(body);

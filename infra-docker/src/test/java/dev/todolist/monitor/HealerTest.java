@@ -52,6 +52,8 @@ class HealerTest {
     private final List<String> requests = new CopyOnWriteArrayList<>();
     private final ByteArrayOutputStream logBytes = new ByteArrayOutputStream();
     private volatile String containersAnswer = "[]";
+    /** Each container's inspection (GET /containers/ID/json), by id: its State. */
+    private final Map<String, String> states = new java.util.concurrent.ConcurrentHashMap<>();
     private ServerSocketChannel engine;
     private Thread engineThread;
     private Path socket;
@@ -82,8 +84,11 @@ class HealerTest {
                 }
                 String line = request.lines().findFirst().orElse("");
                 requests.add(URLDecoder.decode(line, StandardCharsets.UTF_8));
+                String inspected = line.replaceFirst("^GET /containers/([^/ ]+)/json .*$", "$1");
                 String answer = line.startsWith("GET /containers/json")
                         ? "HTTP/1.0 200 OK\r\nContent-Type: application/json\r\n\r\n" + containersAnswer
+                        : states.containsKey(inspected) ? "HTTP/1.0 200 OK\r\n\r\n{\"Id\":\"" + inspected + "\",\"State\":"
+                                + states.get(inspected) + "}"
                         : line.startsWith("POST /containers/") ? "HTTP/1.0 204 No Content\r\n\r\n"
                         : "HTTP/1.0 404 Not Found\r\n\r\n{\"message\":\"page not found\"}";
                 client.write(ByteBuffer.wrap(answer.getBytes(StandardCharsets.UTF_8)));
@@ -120,21 +125,53 @@ class HealerTest {
 
     @Test
     void aServiceDownLongerThanTheDelayHasItsStoppedContainerRestartedAndItIsLogged() throws IOException {
-        containersAnswer = "[{\"Id\":\"aaaaaaaaaaaaaaaa\",\"State\":\"exited\",\"Status\":\"Exited (137) 40 seconds ago\"},"
-                + "{\"Id\":\"bbbbbbbbbbbbbbbb\",\"State\":\"running\",\"Status\":\"Up 2 hours (healthy)\"}]";
+        containers("aaaaaaaaaaaaaaaa", "{\"Status\":\"exited\",\"ExitCode\":137}",
+                "bbbbbbbbbbbbbbbb", "{\"Status\":\"running\",\"Health\":{\"Status\":\"healthy\"}}");
 
         healer(T0, Optional.empty()).afterRound(appDownSince(T0.minusSeconds(31)));
 
-        assertEquals(2, requests.size(), requests.toString());
+        assertEquals(4, requests.size(), requests.toString());
         assertTrue(requests.get(0).startsWith("GET /containers/json?all=1&filters="), requests.get(0));
         assertTrue(requests.get(0).contains("\"com.docker.compose.project=todolist-prod\"")
                 && requests.get(0).contains("\"com.docker.compose.service=todolist-app\""), requests.get(0));
-        assertEquals("POST /containers/aaaaaaaaaaaaaaaa/restart?t=10 HTTP/1.0", requests.get(1), "only the container that is down");
+        assertEquals("GET /containers/aaaaaaaaaaaaaaaa/json HTTP/1.0", requests.get(1));
+        assertEquals("POST /containers/aaaaaaaaaaaaaaaa/restart?t=10 HTTP/1.0", requests.get(3), "only the container that is down");
         JsonNode line = logLines().get(0);
         assertEquals("heal", line.get("event").asText());
         assertEquals("todolist-app", line.get("service").asText());
         assertEquals(31, line.get("downSeconds").asInt());
-        assertTrue(line.get("detail").asText().contains("aaaaaaaaaaaa (Exited (137) 40 seconds ago)"), line.toString());
+        assertTrue(line.get("detail").asText().contains("aaaaaaaaaaaa (exited)"), line.toString());
+    }
+
+    /** id, State JSON, id, State JSON...: what the engine lists and what each inspection says. */
+    private void containers(String... idsAndStates) {
+        List<String> listed = new java.util.ArrayList<>();
+        for (int i = 0; i < idsAndStates.length; i += 2) {
+            states.put(idsAndStates[i], idsAndStates[i + 1]);
+            listed.add("{\"Id\":\"" + idsAndStates[i] + "\",\"State\":\"listed\",\"Status\":\"(podman lists no health)\"}");
+        }
+        containersAnswer = "[" + String.join(",", listed) + "]";
+    }
+
+    @Test
+    void aContainerWhoseHealthcheckIsStillStartingIsNotRestartedButTheDecisionIsLogged() throws IOException {
+        containers("aaaa", "{\"Status\":\"running\",\"Health\":{\"Status\":\"starting\"}}");
+
+        healer(T0, Optional.empty()).afterRound(appDownSince(T0.minusSeconds(60)));
+
+        assertTrue(requests.stream().noneMatch(r -> r.startsWith("POST")), requests.toString());
+        JsonNode line = logLines().get(0);
+        assertEquals("heal_skipped", line.get("event").asText());
+        assertTrue(line.get("detail").asText().contains("still starting [aaaa (running, starting)]"), line.toString());
+    }
+
+    @Test
+    void aRunningHealthyContainerWhoseServiceFailsIsRestartedAsTheLastResort() {
+        containers("aaaa", "{\"Status\":\"running\",\"Health\":{\"Status\":\"healthy\"}}");
+
+        healer(T0, Optional.empty()).afterRound(appDownSince(T0.minusSeconds(60)));
+
+        assertEquals("POST /containers/aaaa/restart?t=10 HTTP/1.0", requests.get(requests.size() - 1));
     }
 
     @Test
@@ -145,8 +182,8 @@ class HealerTest {
     }
 
     @Test
-    void aServiceThatStaysDownIsRestartedAtMostOncePerDelay() {
-        containersAnswer = "[{\"Id\":\"aaaa\",\"State\":\"exited\",\"Status\":\"Exited (1)\"}]";
+    void aServiceThatStaysDownIsRestartedAgainOnlyAfterADelayThatDoubles() {
+        containers("aaaa", "{\"Status\":\"exited\"}");
         Map<String, StackMonitor.Status> down = appDownSince(T0.minusSeconds(40));
         HealingSettings settings = new HealingSettings(Duration.ofSeconds(30), URI.create("unix://" + socket), "todolist-prod",
                 Optional.empty());
@@ -154,18 +191,26 @@ class HealerTest {
         Healer healer = new Healer(settings, new EngineClient(settings.engine(), json), Duration.ofSeconds(5), a -> { }, clock);
 
         healer.afterRound(down);
-        clock.now = T0.plusSeconds(10);
-        healer.afterRound(down);
-        assertEquals(1, requests.stream().filter(r -> r.startsWith("POST")).count(), requests.toString());
         clock.now = T0.plusSeconds(31);
         healer.afterRound(down);
-
+        assertEquals(1, requests.stream().filter(r -> r.startsWith("POST")).count(), "twice 30 s after the first: " + requests);
+        clock.now = T0.plusSeconds(61);
+        healer.afterRound(down);
         assertEquals(2, requests.stream().filter(r -> r.startsWith("POST")).count(), requests.toString());
+        clock.now = T0.plusSeconds(61 + 119);
+        healer.afterRound(down);
+        assertEquals(2, requests.stream().filter(r -> r.startsWith("POST")).count(), "then four times: " + requests);
+
+        // Once the service is UP again, the next outage starts from the delay itself.
+        healer.afterRound(Map.of("todolist-app", new StackMonitor.Status(ServiceState.UP, "HTTP 200", clock.now)));
+        clock.now = clock.now.plusSeconds(100);
+        healer.afterRound(appDownSince(clock.now.minusSeconds(30)));
+        assertEquals(3, requests.stream().filter(r -> r.startsWith("POST")).count(), requests.toString());
     }
 
     @Test
     void nothingIsRestartedWhileTheMaintenanceFlagExistsAndThatIsSaidOnce() throws IOException {
-        containersAnswer = "[{\"Id\":\"aaaa\",\"State\":\"exited\",\"Status\":\"Exited (143)\"}]";
+        containers("aaaa", "{\"Status\":\"exited\"}");
         Path flag = Files.writeString(dir.resolve("restore"), "");
         Healer healer = healer(T0, Optional.of(flag));
 
@@ -175,7 +220,7 @@ class HealerTest {
         assertTrue(requests.isEmpty(), requests.toString());
         List<JsonNode> lines = logLines();
         assertEquals(1, lines.size(), lines.toString());
-        assertEquals("heal_failed", lines.get(0).get("event").asText());
+        assertEquals("heal_skipped", lines.get(0).get("event").asText());
         assertTrue(lines.get(0).get("detail").asText().contains("maintenance"), lines.toString());
     }
 
@@ -199,8 +244,7 @@ class HealerTest {
 
     @Test
     void anEngineErrorIsReportedWithItsMessage() throws IOException {
-        containersAnswer = "[{\"Id\":\"../../bad\",\"State\":\"exited\",\"Status\":\"Exited (137)\"}]";
-        // The fake engine answers 404 to anything it does not know, as the engine does.
+        // No engine behind the socket's path.
         HealingSettings settings = new HealingSettings(Duration.ofSeconds(30), URI.create("unix://" + dir.resolve("nowhere.sock")),
                 "todolist-prod", Optional.empty());
         TransitionLog log = new TransitionLog(json, new PrintStream(logBytes, true, StandardCharsets.UTF_8));
@@ -217,11 +261,11 @@ class HealerTest {
         WebhookNotifier notifier = new WebhookNotifier(URI.create("http://127.0.0.1:9/hook"), "todolist-prod", Duration.ofSeconds(1),
                 json, new TransitionLog(json, new PrintStream(logBytes, true, StandardCharsets.UTF_8)));
 
-        JsonNode payload = json.readTree(notifier.payload(new Healer.Attempt(T0, "todolist-app", Duration.ofSeconds(31), true,
-                "restarted container(s) [aaaa (Exited (137))] through the engine's API")));
+        JsonNode payload = json.readTree(notifier.payload(new Healer.Attempt(T0, "todolist-app", Duration.ofSeconds(31),
+                Healer.Outcome.RESTARTED, "restarted container(s) [aaaa (exited)] through the engine's API")));
 
         assertEquals(":wrench: [todolist-prod] todolist-app was DOWN for 31 s; healing: restarted container(s)"
-                + " [aaaa (Exited (137))] through the engine's API", payload.get("text").asText());
+                + " [aaaa (exited)] through the engine's API", payload.get("text").asText());
         assertEquals("heal", payload.get("event").asText());
     }
 
