@@ -121,9 +121,14 @@ final class Healer {
                 return new Attempt(now, service, downFor, Outcome.SKIPPED, "not restarted: still starting "
                         + starting.stream().map(EngineClient.Container::describe).toList());
             }
-            List<EngineClient.Container> restart = containers.stream().filter(EngineClient.Container::needsRestart).toList();
-            // All running and none unhealthy, yet the probe fails: restarting them all is what is left.
-            List<EngineClient.Container> chosen = restart.isEmpty() ? containers : restart;
+            List<EngineClient.Container> chosen = containers.stream().filter(EngineClient.Container::needsRestart).toList();
+            if (chosen.isEmpty()) {
+                // The engine sees them running and passing their own healthcheck: the fault lies between
+                // the monitor and the service (network, name resolution), which a restart does not mend.
+                return new Attempt(now, service, downFor, Outcome.SKIPPED, "not restarted: the engine reports "
+                        + containers.stream().map(EngineClient.Container::describe).toList()
+                        + " running and not unhealthy; look at the network between the monitor and the service");
+            }
             for (EngineClient.Container container : chosen) {
                 engine.restart(container.id(), STOP_GRACE, timeout.plus(STOP_GRACE).plus(Duration.ofSeconds(30)));
             }

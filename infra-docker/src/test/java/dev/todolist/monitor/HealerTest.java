@@ -166,8 +166,20 @@ class HealerTest {
     }
 
     @Test
-    void aRunningHealthyContainerWhoseServiceFailsIsRestartedAsTheLastResort() {
+    void aContainerTheEngineReportsHealthyIsNotRestartedWhenOnlyTheMonitorCannotReachIt() throws IOException {
         containers("aaaa", "{\"Status\":\"running\",\"Health\":{\"Status\":\"healthy\"}}");
+
+        healer(T0, Optional.empty()).afterRound(appDownSince(T0.minusSeconds(60)));
+
+        assertTrue(requests.stream().noneMatch(r -> r.startsWith("POST")), requests.toString());
+        JsonNode line = logLines().get(0);
+        assertEquals("heal_skipped", line.get("event").asText());
+        assertTrue(line.get("detail").asText().contains("[aaaa (running, healthy)] running and not unhealthy"), line.toString());
+    }
+
+    @Test
+    void anUnhealthyRunningContainerIsRestarted() {
+        containers("aaaa", "{\"Status\":\"running\",\"Health\":{\"Status\":\"unhealthy\"}}");
 
         healer(T0, Optional.empty()).afterRound(appDownSince(T0.minusSeconds(60)));
 
