@@ -17,7 +17,7 @@ podman_install_packages() {
   # netavark + aardvark-dns + iptables: podman's bridge networks with DNS between services (only
   # recommended by Debian's packages, so named here).
   local wanted=(podman runc netavark aardvark-dns iptables catatonit docker-compose mmdebstrap nginx openssl
-    shellcheck curl jq ca-certificates util-linux iproute2)
+    shellcheck curl jq ca-certificates util-linux iproute2 systemd)
   apt_install_missing 20-podman -- "${wanted[@]}"
 }
 

@@ -26,6 +26,10 @@ source "${BUNDLE_DIR}/lib/host-files.sh"
 source "${BUNDLE_DIR}/lib/backup.sh"
 # shellcheck source=lib/images.sh
 source "${BUNDLE_DIR}/lib/images.sh"
+# shellcheck source=lib/maintenance.sh
+source "${BUNDLE_DIR}/lib/maintenance.sh"
+# shellcheck source=lib/systemd.sh
+source "${BUNDLE_DIR}/lib/systemd.sh"
 
 usage() {
   cat <<USAGE
@@ -51,7 +55,11 @@ Commands:
                         apply the retention (rules/retention.env, .env) now; --dry-run only says
                         what would be deleted
   images load PATH...   load image tarballs (files, or directories of *.tar) into the engine:
-                        the release's images on a host without a registry
+                        the release's images on a host without a registry; prints their digests
+  images digests        the .env lines that pin every image of the stack the engine has by
+                        digest (TODOLIST_API_IMAGE=localhost/todolist-api@sha256:...)
+  systemd print|install the systemd units that start the stack at boot, back it up nightly and
+                        (podman) run its healthchecks; install writes them to /etc/systemd/system
   help                  this text
 
 Exit codes: 0 success, ${EXIT_USAGE} usage, ${EXIT_CONFIG} refused configuration (.env), ${EXIT_ENGINE} engine or
@@ -79,10 +87,22 @@ parse_args() {
   local command="$1"
   shift
   if [[ "${command}" == images ]]; then
-    [[ "${1:-}" == load ]] || die "${EXIT_USAGE}" "images needs a subcommand: images load PATH..."
-    shift
-    (($# > 0)) || die "${EXIT_USAGE}" "images load needs a PATH (an image tarball or a directory of them)"
-    ARG_PATHS=("$@")
+    ARG_ACTION="${1:-}"
+    case "${ARG_ACTION}" in
+      load)
+        shift
+        (($# > 0)) || die "${EXIT_USAGE}" "images load needs a PATH (an image tarball or a directory of them)"
+        ARG_PATHS=("$@")
+        ;;
+      digests) (($# == 1)) || die "${EXIT_USAGE}" "images digests takes no argument" ;;
+      *) die "${EXIT_USAGE}" "images needs a subcommand: images load PATH... or images digests" ;;
+    esac
+    return 0
+  fi
+  if [[ "${command}" == systemd ]]; then
+    ARG_ACTION="${1:-}"
+    [[ $# == 1 && ("${ARG_ACTION}" == print || "${ARG_ACTION}" == install) ]] \
+      || die "${EXIT_USAGE}" "systemd needs print or install (and nothing else)"
     return 0
   fi
   if [[ "${command}" == backups ]]; then
@@ -190,7 +210,8 @@ main() {
   (($# == 0)) || shift
   case "${command}" in
     help | -h | --help) usage; return 0 ;;
-    start | stop | restart | status | logs | backup | backups | restore | cleanup | images | __health-ticker) ;;
+    start | stop | restart | status | logs | backup | backups | restore | cleanup | images | systemd) ;;
+    __health-ticker | __healthchecks) ;;
     *) usage >&2; die "${EXIT_USAGE}" "unknown command: ${command}" ;;
   esac
   parse_args "${command}" "$@"
@@ -200,7 +221,10 @@ main() {
     start | restart | backup | restore) check_env_file ;;
   esac
   if [[ "${command}" == images ]]; then
-    cmd_images_load "${ARG_PATHS[@]}"
+    case "${ARG_ACTION}" in
+      load) cmd_images_load "${ARG_PATHS[@]}" ;;
+      digests) cmd_images_digests ;;
+    esac
     return 0
   fi
   find_compose
@@ -214,7 +238,9 @@ main() {
     backups) cmd_backups "${ARG_ACTION}" "${ARG_FILE}" "${ARG_DRY_RUN}" ;;
     restore) cmd_restore "${ARG_FILE}" "${ARG_YES}" ;;
     cleanup) cmd_cleanup ;;
+    systemd) cmd_systemd "${ARG_ACTION}" ;;
     __health-ticker) run_health_ticker ;;
+    __healthchecks) run_healthchecks_once || true ;;
   esac
 }
 

@@ -77,7 +77,8 @@ cmd_restore() {
     [[ "${answer}" == yes ]] || die "${EXIT_DECLINED}" "restore cancelled: nothing was changed"
   fi
 
-  info "stopping the API during the restore (nginx answers 502 meanwhile)"
+  info "stopping the API during the restore (nginx answers 503 problem+json with Retry-After meanwhile)"
+  maintenance_begin
   compose stop todolist-app || die "${EXIT_ENGINE}" "could not stop the API"
   wait_for_database
   # The job takes the safety backup itself (todolist-pre-restore-<time>.archive.gz) before it
@@ -89,6 +90,7 @@ cmd_restore() {
   ((status == 0)) || die "${EXIT_BACKUP}" "the restore failed (job exit code ${status}); the job's lines above say what the live data is"
   # nginx resolves the app's name per request: it finds the API at its new address by itself.
   wait_for_api
+  maintenance_end
   info "restored ${name}; the data it replaced is in the todolist-pre-restore-* archive named above"
 }
 

@@ -110,20 +110,27 @@ stop_health_ticker() {
 }
 
 run_health_ticker() {
-  local tick="${TODOLIST_HEALTH_TICK_SECONDS:-5}" idle_ticks=0 id
+  local tick="${TODOLIST_HEALTH_TICK_SECONDS:-5}" idle_ticks=0
   local max_idle_ticks=$((60 / tick + 1))
-  local -a ids
   while ((idle_ticks < max_idle_ticks)); do
-    mapfile -t ids < <(podman ps -q --filter "label=com.docker.compose.project=${PROJECT}" 2>/dev/null)
-    if ((${#ids[@]} == 0)); then
-      idle_ticks=$((idle_ticks + 1))
-    else
+    if run_healthchecks_once; then
       idle_ticks=0
-      for id in "${ids[@]}"; do
-        podman healthcheck run "${id}" >/dev/null 2>&1 || true
-      done
+    else
+      idle_ticks=$((idle_ticks + 1))
     fi
     sleep "${tick}"
+  done
+}
+
+# Runs the healthcheck of every running container of the project once (the loop above, or a
+# systemd timer: lib/systemd.sh); false when the project has no running container.
+run_healthchecks_once() {
+  local id
+  local -a ids
+  mapfile -t ids < <(podman ps -q --filter "label=com.docker.compose.project=${PROJECT}" 2>/dev/null)
+  ((${#ids[@]} > 0)) || return 1
+  for id in "${ids[@]}"; do
+    podman healthcheck run "${id}" >/dev/null 2>&1 || true
   done
 }
 

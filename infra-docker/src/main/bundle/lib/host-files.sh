@@ -9,6 +9,7 @@ readonly PROMETHEUS_UID=65534
 
 prepare_host_files() {
   mkdir -p "${BUNDLE_DIR}/data/mongodb" "${BUNDLE_DIR}/backups" "${BUNDLE_DIR}/certs" "${RUN_DIR}"
+  prepare_maintenance_dir
   install -d -m 0700 "${BUNDLE_DIR}/secrets"
   local password_file="${BUNDLE_DIR}/secrets/mongodb_root_password"
   (umask 022 && printf '%s' "$(env_value MONGO_INITDB_ROOT_PASSWORD)" > "${password_file}")

@@ -1,6 +1,9 @@
 package dev.todolist.monitor;
 
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.cert.CertificateException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,6 +23,9 @@ import java.util.Optional;
  * @param httpPort           port of the monitor's own {@code /health} and {@code /status}
  *                           ({@code MONITOR_HTTP_PORT}, 8082; 0 picks a free one)
  * @param stackName          how alerts name the stack ({@code MONITOR_STACK_NAME}, todolist-prod)
+ * @param tlsTrustFile       PEM certificates that HTTPS targets must present, and the only ones
+ *                           trusted ({@code MONITOR_TLS_TRUST_FILE}: the stack's own certificate;
+ *                           unset: the JVM's CAs)
  */
 public record MonitorSettings(
         List<Target> targets,
@@ -28,7 +34,8 @@ public record MonitorSettings(
         int failuresBeforeDown,
         Optional<URI> webhook,
         int httpPort,
-        String stackName) {
+        String stackName,
+        Optional<Path> tlsTrustFile) {
 
     /** One polled service. */
     public record Target(String name, URI address) {
@@ -52,7 +59,25 @@ public record MonitorSettings(
                 positive(env, "MONITOR_FAILURES_BEFORE_DOWN", 2),
                 webhook(env.getOrDefault("ALERT_WEBHOOK_URL", "").strip()),
                 port(env),
-                env.getOrDefault("MONITOR_STACK_NAME", "todolist-prod"));
+                env.getOrDefault("MONITOR_STACK_NAME", "todolist-prod"),
+                tlsTrustFile(env.getOrDefault("MONITOR_TLS_TRUST_FILE", "").strip()));
+    }
+
+    /** Read once here so that a missing or empty file stops the monitor at start, not at every probe. */
+    private static Optional<Path> tlsTrustFile(String value) {
+        if (value.isEmpty()) {
+            return Optional.empty();
+        }
+        Path file = Path.of(value);
+        if (!Files.isReadable(file)) {
+            throw new IllegalArgumentException("MONITOR_TLS_TRUST_FILE " + value + " is not a readable file");
+        }
+        try {
+            PinnedCertificateTrust.read(file);
+        } catch (CertificateException e) {
+            throw new IllegalArgumentException("MONITOR_TLS_TRUST_FILE: " + e.getMessage());
+        }
+        return Optional.of(file);
     }
 
     static List<Target> parseTargets(String spec) {
@@ -94,7 +119,7 @@ public record MonitorSettings(
         return Optional.of(uri);
     }
 
-    private static int positive(Map<String, String> env, String name, int defaultValue) {
+    static int positive(Map<String, String> env, String name, int defaultValue) {
         String value = env.get(name);
         if (value == null || value.isBlank()) {
             return defaultValue;

@@ -6,11 +6,15 @@ import java.net.Socket;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 
 /**
  * Polls one target: an HTTP(S) URL is healthy when it answers 2xx, a {@code tcp://} address when
- * it accepts a connection (MongoDB: the monitor carries no driver and no credentials).
+ * it accepts a connection (MongoDB: the monitor carries no driver and no credentials). With a
+ * trust file, HTTPS trusts only the certificates in it ({@link PinnedCertificateTrust}): the
+ * stack's own, which may be self-signed.
  */
 final class ServiceProbe {
 
@@ -18,11 +22,16 @@ final class ServiceProbe {
     private final Duration timeout;
 
     ServiceProbe(Duration timeout) {
+        this(timeout, Optional.empty());
+    }
+
+    ServiceProbe(Duration timeout, Optional<Path> tlsTrustFile) {
         this.timeout = timeout;
-        this.http = HttpClient.newBuilder()
+        HttpClient.Builder builder = HttpClient.newBuilder()
                 .connectTimeout(timeout)
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build();
+                .followRedirects(HttpClient.Redirect.NEVER);
+        tlsTrustFile.ifPresent(file -> builder.sslContext(PinnedCertificateTrust.sslContext(file)));
+        this.http = builder.build();
     }
 
     ProbeResult check(MonitorSettings.Target target) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.io.IOException;
 import java.time.Clock;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -20,10 +21,22 @@ public final class StackMonitorApplication {
     private StackMonitorApplication() {
     }
 
+    private static Consumer<Healer.Attempt> healingReport(TransitionLog log, Optional<WebhookNotifier> notifier) {
+        return attempt -> {
+            log.healing(attempt);
+            // A deliberate skip (maintenance, a container still starting) is logged, not paged.
+            if (attempt.outcome() != Healer.Outcome.SKIPPED) {
+                notifier.ifPresent(n -> n.notify(attempt));
+            }
+        };
+    }
+
     public static void main(String[] args) throws IOException, InterruptedException {
         MonitorSettings settings;
+        Optional<HealingSettings> healing;
         try {
             settings = MonitorSettings.fromEnvironment(System.getenv());
+            healing = HealingSettings.fromEnvironment(System.getenv());
         } catch (IllegalArgumentException e) {
             System.err.println("todolist-monitor: not starting: " + e.getMessage());
             System.exit(2);
@@ -32,20 +45,25 @@ public final class StackMonitorApplication {
         ObjectMapper json = new ObjectMapper();
         TransitionLog log = new TransitionLog(json, System.out);
         Consumer<Transition> onTransition = log::transition;
-        if (settings.webhook().isPresent()) {
-            WebhookNotifier notifier = new WebhookNotifier(settings.webhook().get(), settings.stackName(),
-                    settings.timeout(), json, log);
+        Optional<WebhookNotifier> notifier = settings.webhook().map(webhook ->
+                new WebhookNotifier(webhook, settings.stackName(), settings.timeout(), json, log));
+        if (notifier.isPresent()) {
             onTransition = onTransition.andThen(t -> {
                 if (t.alerts()) {
-                    notifier.notify(t);
+                    notifier.get().notify(t);
                 }
             });
         }
         Clock clock = Clock.systemUTC();
-        StackMonitor monitor = new StackMonitor(settings, new ServiceProbe(settings.timeout()), onTransition, clock);
+        StackMonitor monitor = new StackMonitor(settings, new ServiceProbe(settings.timeout(), settings.tlsTrustFile()),
+                onTransition, clock);
+        Optional<Healer> healer = healing.map(h -> new Healer(h, new EngineClient(h.engine(), json), settings.timeout(),
+                healingReport(log, notifier), clock));
         StatusServer status = new StatusServer(settings.httpPort(), monitor, settings, json, clock);
         log.event("started", "polling " + settings.targets().size() + " services every "
                 + settings.interval().toSeconds() + " s; webhook " + (settings.webhook().isPresent() ? "set" : "not set")
+                + "; healing " + healing.map(h -> "ON: restarts a container of " + h.project() + " DOWN for "
+                        + h.healAfter().toSeconds() + " s, through " + h.engine()).orElse("off")
                 + "; status on :" + status.port());
 
         ScheduledExecutorService rounds = Executors.newSingleThreadScheduledExecutor();
@@ -53,6 +71,7 @@ public final class StackMonitorApplication {
         rounds.scheduleWithFixedDelay(() -> {
             try {
                 monitor.pollOnce();
+                healer.ifPresent(h -> h.afterRound(monitor.statuses()));
             } catch (RuntimeException e) {
                 log.event("round_failed", e.toString());
             }

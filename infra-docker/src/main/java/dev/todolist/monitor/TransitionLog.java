@@ -30,6 +30,17 @@ final class TransitionLog {
         write(line);
     }
 
+    /** {@code heal}, {@code heal_skipped} or {@code heal_failed}, with the service and how long it was down. */
+    void healing(Healer.Attempt attempt) {
+        Map<String, Object> line = new LinkedHashMap<>();
+        line.put("timestamp", attempt.at().toString());
+        line.put("event", attempt.outcome().event());
+        line.put("service", attempt.service());
+        line.put("downSeconds", attempt.downFor().toSeconds());
+        line.put("detail", attempt.detail());
+        write(line);
+    }
+
     void event(String event, String message) {
         Map<String, Object> line = new LinkedHashMap<>();
         line.put("timestamp", Instant.now().toString());

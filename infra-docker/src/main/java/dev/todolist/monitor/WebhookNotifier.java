@@ -39,21 +39,51 @@ final class WebhookNotifier {
 
     void notify(Transition transition) {
         try {
+            post(transition.service(), payload(transition));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write an alert", e);
+        }
+    }
+
+    /** A restart, or a failure to restart, is posted: the operator must know the monitor touched the stack (or could not). */
+    void notify(Healer.Attempt attempt) {
+        try {
+            post(attempt.service(), payload(attempt));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write an alert", e);
+        }
+    }
+
+    private void post(String service, String payload) {
+        try {
             HttpRequest request = HttpRequest.newBuilder(webhook)
                     .timeout(timeout)
                     .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(payload(transition), StandardCharsets.UTF_8))
+                    .POST(HttpRequest.BodyPublishers.ofString(payload, StandardCharsets.UTF_8))
                     .build();
             HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
             if (response.statusCode() / 100 != 2) {
                 log.event("webhook_failed", "the webhook answered HTTP " + response.statusCode()
-                        + " to the alert for " + transition.service());
+                        + " to the alert for " + service);
             }
         } catch (IOException e) {
-            log.event("webhook_failed", "cannot reach the webhook for the alert on " + transition.service() + ": " + e);
+            log.event("webhook_failed", "cannot reach the webhook for the alert on " + service + ": " + e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    String payload(Healer.Attempt attempt) throws JsonProcessingException {
+        String text = (attempt.restarted() ? ":wrench: [" : ":warning: [") + stackName + "] " + attempt.service()
+                + " was DOWN for " + attempt.downFor().toSeconds() + " s; healing: " + attempt.detail();
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("text", text);
+        body.put("stack", stackName);
+        body.put("service", attempt.service());
+        body.put("event", attempt.outcome().event());
+        body.put("detail", attempt.detail());
+        body.put("timestamp", attempt.at().toString());
+        return json.writeValueAsString(body);
     }
 
     String payload(Transition transition) throws JsonProcessingException {

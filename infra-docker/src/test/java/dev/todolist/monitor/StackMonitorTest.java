@@ -74,7 +74,7 @@ class StackMonitorTest {
                         + "mongodb=tcp://127.0.0.1:" + database.getLocalPort()),
                 Duration.ofSeconds(1), Duration.ofSeconds(2), failuresBeforeDown,
                 Optional.of(URI.create("http://127.0.0.1:" + webhook.getAddress().getPort() + "/hook")),
-                0, "todolist-test");
+                0, "todolist-test", Optional.empty());
     }
 
     private StackMonitor monitor(MonitorSettings settings) {

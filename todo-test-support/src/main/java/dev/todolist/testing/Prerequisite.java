@@ -29,6 +29,8 @@ public enum Prerequisite {
     CURL("curl", "20-podman.sh", () -> Machine.onPath("curl")),
     OPENSSL("openssl", "20-podman.sh", () -> Machine.onPath("openssl")),
     FLOCK("flock (util-linux)", "20-podman.sh", () -> Machine.onPath("flock")),
+    /** Checks generated systemd units as systemd would load them. */
+    SYSTEMD_ANALYZE("systemd-analyze (systemd)", "20-podman.sh", () -> Machine.onPath("systemd-analyze")),
     ANSIBLE("ansible-playbook", "40-ansible.sh", () -> Machine.onPath("ansible-playbook")),
     ANSIBLE_LINT("ansible-lint", "40-ansible.sh", () -> Machine.onPath("ansible-lint")),
     /** Debian's Chromium and its matching driver, at the paths the browser tests start them from. */
