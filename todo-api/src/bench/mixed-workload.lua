@@ -1,18 +1,27 @@
 -- Mixed Todo-Backend workload for wrk (run by run-benchmark.sh).
 -- Per request: 40% list a page, 30% get one todo, 12% create, 13% patch, 5% delete.
--- Gets and patches use the ids preloaded before the run (ids.lua, written by the script); deletes
--- only remove todos this thread created during the run, so no request targets a deleted todo and
--- every non-2xx answer is a real error. Every request carries the benchmark user's session token
--- (BENCH_TOKEN, from the script's sign-in), as an authenticated client's would.
-
-package.path = package.path .. ";" .. (os.getenv("BENCH_LUA_DIR") or ".") .. "/?.lua"
-local preloaded = require("ids")
+-- Each request picks one of the signed-in users at random and acts as that user (its session token,
+-- its todos). Gets and patches use the user's ids preloaded before the run; deletes only remove
+-- todos this thread created during the run (as the user that created them), so no request targets a
+-- deleted todo and every non-2xx answer is a real error. The users come from BENCH_USERS_FILE
+-- (written by the script): per user a line "U <token> <pages of 20>", then its todo ids, one a line
+-- (a plain file: a Lua table of 100 000 literals is more constants than LuaJIT allows).
 
 local base = os.getenv("BENCH_BASE_PATH") or "/api/v1/todos"
-local page_count = tonumber(os.getenv("BENCH_PAGES") or "50")
-local token = os.getenv("BENCH_TOKEN") or error("BENCH_TOKEN is not set: run this through run-benchmark.sh")
-local json_headers = { ["Content-Type"] = "application/json", ["Accept"] = "application/json",
-  ["Authorization"] = "Bearer " .. token }
+local users_file = os.getenv("BENCH_USERS_FILE") or error("BENCH_USERS_FILE is not set: run this through run-benchmark.sh")
+local users = {}
+for line in io.lines(users_file) do
+  local token, pages = string.match(line, "^U (%S+) (%d+)$")
+  if token then
+    table.insert(users, { index = #users + 1, pages = tonumber(pages), ids = {}, headers = { ["Content-Type"] = "application/json",
+      ["Accept"] = "application/json", ["Authorization"] = "Bearer " .. token } })
+  elseif line ~= "" then
+    table.insert(users[#users].ids, line)
+  end
+end
+if #users == 0 then
+  error("no users in " .. users_file)
+end
 local threads = {}
 local thread_id = 0
 
@@ -32,39 +41,41 @@ function init(args)
   math.randomseed(os.time() + (tid or 0) * 7919)
 end
 
-local function random_id()
-  return preloaded[math.random(#preloaded)]
+local function random_id(user)
+  return user.ids[math.random(#user.ids)]
 end
 
-local function create()
+-- The title names the creating user, so that its answer (the todo, title included) says whose it is.
+local function create(user)
   counter = counter + 1
   ops_create = ops_create + 1
-  return wrk.format("POST", base, json_headers,
-    string.format('{"title":"bench %d-%d","priority":"normal"}', tid or 0, counter))
+  return wrk.format("POST", base, user.headers,
+    string.format('{"title":"bench %d-%d u%d","priority":"normal"}', tid or 0, counter, user.index))
 end
 
 function request()
+  local user = users[math.random(#users)]
   local r = math.random(100)
   if r <= 40 then
     ops_list = ops_list + 1
-    return wrk.format("GET", string.format("%s?page=%d&size=20", base, math.random(page_count)), json_headers)
+    return wrk.format("GET", string.format("%s?page=%d&size=20", base, math.random(user.pages)), user.headers)
   elseif r <= 70 then
     ops_get = ops_get + 1
-    return wrk.format("GET", base .. "/" .. random_id(), json_headers)
+    return wrk.format("GET", base .. "/" .. random_id(user), user.headers)
   elseif r <= 82 then
-    return create()
+    return create(user)
   elseif r <= 95 then
     ops_patch = ops_patch + 1
     local completed = (math.random(2) == 1) and "true" or "false"
-    return wrk.format("PATCH", base .. "/" .. random_id(), json_headers,
+    return wrk.format("PATCH", base .. "/" .. random_id(user), user.headers,
       string.format('{"completed":%s}', completed))
   else
-    local id = table.remove(created)
-    if id == nil then
-      return create()
+    local todo = table.remove(created)
+    if todo == nil then
+      return create(user)
     end
     ops_delete = ops_delete + 1
-    return wrk.format("DELETE", base .. "/" .. id, json_headers)
+    return wrk.format("DELETE", base .. "/" .. todo.id, todo.user.headers)
   end
 end
 
@@ -75,8 +86,9 @@ function response(status, headers, body)
   -- Responses of a thread's connections interleave, so a creation is recognised by its 201.
   if status == 201 and body then
     local id = string.match(body, '"id"%s*:%s*"([^"]+)"')
-    if id then
-      table.insert(created, id)
+    local user = tonumber(string.match(body, '"title"%s*:%s*"bench [%d-]+ u(%d+)"') or "")
+    if id and user and users[user] then
+      table.insert(created, { id = id, user = users[user] })
     end
   end
 end

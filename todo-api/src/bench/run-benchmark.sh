@@ -14,8 +14,12 @@
 # and reports the API's CPU per request apart from the store's.
 #
 # Usage: todo-api/src/bench/run-benchmark.sh
-# Environment: BENCH_STORE (embedded | external), BENCH_WARMUP (20s), BENCH_DURATION (60s),
-#              BENCH_CONNECTIONS (64), BENCH_THREADS (2), BENCH_TODOS (10000), BENCH_PORT (3900),
+# Environment: BENCH_JAR (a jar to run instead of building this checkout's: an A/B run of two commits),
+#              BENCH_STORE (embedded | external), BENCH_WARMUP (20s), BENCH_DURATION (60s),
+#              BENCH_CONNECTIONS (64), BENCH_THREADS (2), BENCH_TODOS (10000: in all), BENCH_USERS (1:
+#              the todos are split between them), BENCH_LOADER (api: every todo created through the API;
+#              copy: one per user, copied in the store: the only way for 100 000; the default above one user),
+#              BENCH_PORT (3900),
 #              BENCH_MANAGEMENT_PORT (3901), BENCH_STORE_PORT (3902), BENCH_MAX_RAM (512m) and
 #              BENCH_CPUS (1): the Compose file's limits; BENCH_JAVA_OPTS (-XX:MaxRAM=$BENCH_MAX_RAM
 #              -XX:ActiveProcessorCount=$BENCH_CPUS and the image's JVM flags), BENCH_EXTRA_JAVA_OPTS
@@ -27,6 +31,8 @@ set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/bench-lib.sh"
 # shellcheck source=todo-api/src/bench/external-store.sh
 source "${ROOT}/todo-api/src/bench/external-store.sh"
+# shellcheck source=todo-api/src/bench/bench-data.sh
+source "${ROOT}/todo-api/src/bench/bench-data.sh"
 readonly BENCH_DIR="${ROOT}/todo-api/src/bench"
 readonly STORE="${BENCH_STORE:-embedded}"
 readonly WARMUP="${BENCH_WARMUP:-20s}"
@@ -35,6 +41,8 @@ readonly CONNECTIONS="${BENCH_CONNECTIONS:-64}"
 readonly THREADS="${BENCH_THREADS:-2}"
 readonly TODOS="${BENCH_TODOS:-10000}"
 api_settings 3900 "-XX:MaxRAM=${BENCH_MAX_RAM:-512m} -XX:ActiveProcessorCount=${BENCH_CPUS:-1} $(image_jvm_flags)"
+readonly USERS="${BENCH_USERS:-1}"
+readonly LOADER="${BENCH_LOADER:-$( ((USERS > 1)) && echo copy || echo api)}"
 readonly MANAGEMENT_PORT="${BENCH_MANAGEMENT_PORT:-3901}"
 readonly API="${BASE_URL}/api/v1/todos"
 readonly MANAGEMENT_URL="http://127.0.0.1:${MANAGEMENT_PORT}"
@@ -73,7 +81,9 @@ start_api() {
   local jar="$1" started
   started="$(now_ms)"
   # MALLOC_ARENA_MAX as in the image (todo-api/pom.xml), so that the RSS measured here is the image's.
-  start_api_jar "${jar}" ${STORE_URI:+MONGODB_URI="${STORE_URI}"} MALLOC_ARENA_MAX=2
+  # The benchmark creates todos without end: the per-account limit is raised unless the caller sets it.
+  start_api_jar "${jar}" ${STORE_URI:+MONGODB_URI="${STORE_URI}"} MALLOC_ARENA_MAX=2 \
+    TODOLIST_TODOS_MAX_PER_ACCOUNT="${TODOLIST_TODOS_MAX_PER_ACCOUNT:-1000000}"
   HEALTHY_MS=$(($(now_ms) - started))
   HEALTHY_CPU_MS="$(process_cpu_ms)"
 }
@@ -96,7 +106,7 @@ load_todos() {
   fi
 }
 
-# Writes ids.lua: the ids of the preloaded todos, read page by page.
+# Writes users.txt (write_users_file): the benchmark user and the ids of its todos, read page by page.
 collect_ids() {
   local page first_page=0 ids_file="${WORK}/ids.txt" count
   : >"${ids_file}"
@@ -108,12 +118,10 @@ collect_ids() {
     ((count > 0)) || break
     (($(wc -l <"${ids_file}") < TODOS)) || break
   done
-  {
-    echo "return {"
-    sort -u "${ids_file}" | sed 's/.*/  "&",/'
-    echo "}"
-  } >"${WORK}/ids.lua"
-  sort -u "${ids_file}" | wc -l
+  sort -u "${ids_file}" >"${WORK}/ids-sorted.txt"
+  : >"${WORK}/users.txt"
+  write_users_file "${TOKEN}" "${TODOS}" "${WORK}/ids-sorted.txt"
+  wc -l <"${WORK}/ids-sorted.txt"
 }
 
 # Samples the driver pool (connections in use, pool size) every half second into pool.txt.
@@ -144,7 +152,7 @@ heap_committed_mb() {
 
 # Runs the mixed workload for $1, writing wrk's output to $2.
 run_wrk() {
-  BENCH_LUA_DIR="${WORK}" BENCH_PAGES=$((TODOS / 20)) BENCH_TOKEN="${TOKEN}" \
+  BENCH_USERS_FILE="${WORK}/users.txt" \
     wrk -t "${THREADS}" -c "${CONNECTIONS}" -d "$1" --timeout 10s --latency \
     -s "${BENCH_DIR}/mixed-workload.lua" "${BASE_URL}" >"$2"
 }
@@ -159,16 +167,30 @@ main() {
   local jar id_count peak_rss_kb pool_max_inuse pool_max_size load_before load_after
   local cpu_before cpu_run_ms heap_mb requests store_cpu_before store_cpu_run_ms
   [[ "${STORE}" == embedded || "${STORE}" == external ]] || { echo "BENCH_STORE must be embedded or external" >&2; exit 2; }
-  jar="$(jar_path)"
+  jar="${BENCH_JAR:-$(jar_path)}"
   WORK="$(mktemp -d)"
   trap cleanup EXIT
 
+  [[ "${LOADER}" == api || "${LOADER}" == copy ]] || { echo "BENCH_LOADER must be api or copy" >&2; exit 2; }
+  ((USERS == 1)) || [[ "${LOADER}" == copy ]] || { echo "BENCH_USERS above 1 needs BENCH_LOADER=copy" >&2; exit 2; }
+  if ((USERS > 1)); then
+    # Signing a thousand users up at the production hash cost would take minutes of CPU: the
+    # benchmark measures todo requests, so their sign-up hashes cheaply (unless the caller says otherwise).
+    export TODOLIST_PASSWORD_HASH_MEMORY_KIB="${TODOLIST_PASSWORD_HASH_MEMORY_KIB:-1024}"
+    export TODOLIST_PASSWORD_HASH_ITERATIONS="${TODOLIST_PASSWORD_HASH_ITERATIONS:-1}"
+  fi
+
   [[ "${STORE}" == embedded ]] || start_store "${jar}"
   start_api "${jar}"
-  echo "healthy after ${HEALTHY_MS} ms (${HEALTHY_CPU_MS} ms CPU); signing in, loading ${TODOS} todos"
-  TOKEN="$(signed_in_token "${BENCH_EMAIL}" "${BENCH_PASSWORD}" "${BASE_URL}")"
-  load_todos
-  id_count="$(collect_ids)"
+  echo "healthy after ${HEALTHY_MS} ms (${HEALTHY_CPU_MS} ms CPU); loading ${TODOS} todos of ${USERS} user(s) (${LOADER})"
+  if [[ "${LOADER}" == copy ]]; then
+    load_users_by_copy "${jar}"
+    id_count="$(grep -vc '^U ' "${WORK}/users.txt")"
+  else
+    TOKEN="$(signed_in_token "${BENCH_EMAIL}" "${BENCH_PASSWORD}" "${BASE_URL}")"
+    load_todos
+    id_count="$(collect_ids)"
+  fi
   echo "collected ${id_count} ids; warming up for ${WARMUP}, then measuring ${DURATION} at ${CONNECTIONS} connections"
 
   run_wrk "${WARMUP}" "${WORK}/warmup.txt"
@@ -190,9 +212,9 @@ main() {
 
   requests="$(bench_value requests)"
   write_report "" "Benchmark" <<REPORT
-API $(store_described) (fresh data), \`${JAVA_OPTS}\`, commit \`$(commit_described)\`.
+API $(store_described) (fresh data), \`${JAVA_OPTS}\`, commit \`$(commit_described)\`$([[ -n "${BENCH_JAR:-}" ]] && echo ", jar \`${BENCH_JAR}\`").
 Machine: $(nproc) cores, load average before the run ${load_before}, after it ${load_after} (this run's own wrk, loading and API count in it, and anything else the machine runs); wrk ${THREADS} threads, ${CONNECTIONS} connections, ${DURATION} measured after ${WARMUP} of the same workload unmeasured (JIT warm-up).
-Workload: one signed-in user (bearer session token on every call), ${TODOS} preloaded todos; 40% list page (size 20), 30% get, 12% create, 13% patch, 5% delete.
+Workload: ${USERS} signed-in user(s) (bearer session token on every call; each request picks a user at random), ${TODOS} preloaded todos in all ($([[ "${LOADER}" == copy ]] && echo "copied in the store from one created through the API per user" || echo "created through the API")); 40% list page (size 20), 30% get, 12% create, 13% patch, 5% delete.
 
 | figure | value |
 |---|---|

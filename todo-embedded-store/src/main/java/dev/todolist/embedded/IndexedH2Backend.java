@@ -18,8 +18,6 @@ import de.bwaldvogel.mongo.oplog.Oplog;
 import io.netty.channel.Channel;
 import org.h2.mvstore.MVMap;
 
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -41,7 +39,7 @@ import java.util.stream.StreamSupport;
  *   {@code (field, field2, _id)} and stops after the page, instead of matching and sorting every
  *   document (the stock server implements no secondary index: it ignores them with a warning).
  *   When the pinned field is the query's only condition, the page's offset is skipped in the index
- *   (from the nearer end) without reading the skipped documents.</li>
+ *   by rank (O(log n), however deep the page) without reading the skipped documents.</li>
  * </ul>
  * A count ({@code countDocuments}) whose filter pins the group field of such an index is answered
  * from that value's entries: their number when the pin is the only condition, else those of their
@@ -176,31 +174,12 @@ final class IndexedH2Backend extends H2Backend {
 
         /**
          * The documents of one page of a group, every one of which the query matches: the offset is
-         * skipped in the index without reading documents, from whichever end of the group is nearer
-         * (an index can walk but not jump, so a page near the end is walked to from the end).
+         * skipped in the index by rank, without reading the skipped documents or walking to them.
          */
         private Stream<Document> page(OwnerSortIndex index, String group, boolean ascending, int numberToSkip,
                                       int numberToReturn) {
-            int size = index.size(group);
-            int skip = Math.min(Math.max(numberToSkip, 0), size);
-            int length = numberToReturn > 0 ? Math.min(numberToReturn, size - skip) : size - skip;
-            if (skip <= size - skip - length) {
-                return stream(advanced(index.positions(group, ascending), skip)).limit(length).map(this::getDocument);
-            }
-            Iterator<Object> fromTheEnd = advanced(index.positions(group, !ascending), size - skip - length);
-            List<Object> positions = new ArrayList<>(length);
-            while (positions.size() < length && fromTheEnd.hasNext()) {
-                positions.add(fromTheEnd.next());
-            }
-            Collections.reverse(positions);
-            return positions.stream().map(this::getDocument);
-        }
-
-        private static Iterator<Object> advanced(Iterator<Object> positions, int count) {
-            for (int i = 0; i < count && positions.hasNext(); i++) {
-                positions.next();
-            }
-            return positions;
+            Stream<Object> positions = stream(index.positions(group, ascending, Math.max(numberToSkip, 0)));
+            return (numberToReturn > 0 ? positions.limit(numberToReturn) : positions).map(this::getDocument);
         }
 
         private static Stream<Object> stream(Iterator<Object> positions) {

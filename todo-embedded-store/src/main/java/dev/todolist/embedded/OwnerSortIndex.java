@@ -7,6 +7,7 @@ import de.bwaldvogel.mongo.backend.Utils;
 import de.bwaldvogel.mongo.backend.ValueComparator;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.bson.ObjectId;
+import org.apache.commons.collections4.list.TreeList;
 
 import java.util.Collection;
 import java.util.Collections;
@@ -15,8 +16,7 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.NavigableSet;
-import java.util.TreeSet;
+import java.util.ListIterator;
 
 /**
  * An in-memory index on {@code (group, sort, _id)}, e.g. {@code (ownerId, order, _id)}: for each
@@ -46,7 +46,7 @@ final class OwnerSortIndex extends de.bwaldvogel.mongo.backend.Index<Object> {
 
     private final String groupField;
     private final String sortField;
-    private final Map<String, NavigableSet<Entry>> groups = new HashMap<>();
+    private final Map<String, Group> groups = new HashMap<>();
     private final Map<Object, Entry> entriesByPosition = new HashMap<>();
     private int unorderable;
 
@@ -84,27 +84,35 @@ final class OwnerSortIndex extends de.bwaldvogel.mongo.backend.Index<Object> {
 
     /** The positions of the group's documents in ascending or descending order of {@code (sort, _id)}. */
     Iterator<Object> positions(String groupValue, boolean ascending) {
-        NavigableSet<Entry> group = groups.get(groupValue);
-        if (group == null) {
+        return positions(groupValue, ascending, 0);
+    }
+
+    /**
+     * As {@link #positions(String, boolean)}, from the {@code skip}-th one on: the start is found in
+     * O(log n) however deep it is (a page far into a long list costs what the first page costs).
+     */
+    Iterator<Object> positions(String groupValue, boolean ascending, int skip) {
+        Group group = groups.get(groupValue);
+        if (group == null || skip >= group.size()) {
             return Collections.emptyIterator();
         }
-        Iterator<Entry> entries = ascending ? group.iterator() : group.descendingIterator();
+        ListIterator<Entry> entries = group.from(ascending ? Math.max(skip, 0) : group.size() - Math.max(skip, 0));
         return new Iterator<>() {
             @Override
             public boolean hasNext() {
-                return entries.hasNext();
+                return ascending ? entries.hasNext() : entries.hasPrevious();
             }
 
             @Override
             public Object next() {
-                return entries.next().position();
+                return (ascending ? entries.next() : entries.previous()).position();
             }
         };
     }
 
     /** How many documents have this group value. */
     int size(String groupValue) {
-        NavigableSet<Entry> group = groups.get(groupValue);
+        Group group = groups.get(groupValue);
         return group == null ? 0 : group.size();
     }
 
@@ -118,7 +126,7 @@ final class OwnerSortIndex extends de.bwaldvogel.mongo.backend.Index<Object> {
             throw new IllegalStateException("position " + position + " is already in " + this);
         }
         if (entry.orderable()) {
-            groups.computeIfAbsent((String) groupValue, g -> new TreeSet<>(ENTRIES)).add(entry);
+            groups.computeIfAbsent((String) groupValue, g -> new Group()).add(entry);
         } else {
             unorderable++;
         }
@@ -145,7 +153,7 @@ final class OwnerSortIndex extends de.bwaldvogel.mongo.backend.Index<Object> {
             throw new IllegalStateException("no position " + position + " in " + this);
         }
         if (entry.orderable()) {
-            NavigableSet<Entry> group = groups.get((String) entry.groupValue());
+            Group group = groups.get((String) entry.groupValue());
             group.remove(entry);
             if (group.isEmpty()) {
                 groups.remove((String) entry.groupValue());
@@ -196,6 +204,61 @@ final class OwnerSortIndex extends de.bwaldvogel.mongo.backend.Index<Object> {
         groups.clear();
         entriesByPosition.clear();
         unorderable = 0;
+    }
+
+    /**
+     * The entries of one group value in {@code (sort, _id)} order, in a list with positional access
+     * in O(log n) (an AVL tree): found by binary search, reached by rank without walking.
+     */
+    private static final class Group {
+
+        private final TreeList<Entry> entries = new TreeList<>();
+
+        int size() {
+            return entries.size();
+        }
+
+        boolean isEmpty() {
+            return entries.isEmpty();
+        }
+
+        ListIterator<Entry> from(int index) {
+            return entries.listIterator(index);
+        }
+
+        void add(Entry entry) {
+            int found = search(entry);
+            if (found >= 0) {
+                throw new IllegalStateException("entry " + entry + " is already in its group");
+            }
+            entries.add(-found - 1, entry);
+        }
+
+        void remove(Entry entry) {
+            int found = search(entry);
+            if (found < 0) {
+                throw new IllegalStateException("entry " + entry + " is not in its group");
+            }
+            entries.remove(found);
+        }
+
+        /** The entry's index, or {@code -(insertion point) - 1}, as {@link Collections#binarySearch} answers. */
+        private int search(Entry entry) {
+            int low = 0;
+            int high = entries.size() - 1;
+            while (low <= high) {
+                int middle = (low + high) >>> 1;
+                int comparison = ENTRIES.compare(entries.get(middle), entry);
+                if (comparison < 0) {
+                    low = middle + 1;
+                } else if (comparison > 0) {
+                    high = middle - 1;
+                } else {
+                    return middle;
+                }
+            }
+            return -(low + 1);
+        }
     }
 
     private record Entry(Object groupValue, Object sortValue, Object id, Object position) {

@@ -9,7 +9,7 @@ import java.security.Principal;
 
 /**
  * After any write to the caller's account or sessions (sign-out, password change, account
- * deletion, token changes), this instance forgets the caller's remembered session checks, so a
+ * deletion, token changes), this instance forgets the caller's remembered session checks and verified tokens, so a
  * revocation made here takes effect here at once rather than after the revocation delay. Writes
  * that revoke nothing only cost the caller's next request one session look-up.
  */
@@ -17,15 +17,20 @@ import java.security.Principal;
 public class AccountChangesForgetSessionChecks {
 
     private final RecentSessionChecks checks;
+    private final RecentTokenVerifications tokens;
 
-    public AccountChangesForgetSessionChecks(RecentSessionChecks checks) {
+    public AccountChangesForgetSessionChecks(RecentSessionChecks checks, RecentTokenVerifications tokens) {
         this.checks = checks;
+        this.tokens = tokens;
     }
 
     @ResponseFilter
     public void forgetCallerAfterWrite(HttpRequest<?> request) {
         if (request.getMethod() != HttpMethod.GET && request.getMethod() != HttpMethod.HEAD) {
-            request.getUserPrincipal().map(Principal::getName).ifPresent(checks::forgetUser);
+            request.getUserPrincipal().map(Principal::getName).ifPresent(userId -> {
+                checks.forgetUser(userId);
+                tokens.forgetUser(userId);
+            });
         }
     }
 }

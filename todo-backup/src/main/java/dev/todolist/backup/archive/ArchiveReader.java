@@ -40,8 +40,13 @@ public final class ArchiveReader {
     /** Reads {@code file}, gzip-compressed or not (told apart by their magic numbers). */
     public static ArchiveSummary read(Path file, ArchiveVisitor visitor) throws IOException {
         try (InputStream raw = Files.newInputStream(file)) {
-            return new ArchiveReader(decompressIfGzip(new BufferedInputStream(raw, BUFFER))).read(visitor);
+            return read(raw, visitor);
         }
+    }
+
+    /** Reads the archive in {@code raw} (the file's bytes, gzip-compressed or not); leaves it open. */
+    public static ArchiveSummary read(InputStream raw, ArchiveVisitor visitor) throws IOException {
+        return new ArchiveReader(decompressIfGzip(new BufferedInputStream(raw, BUFFER))).read(visitor);
     }
 
     /**

@@ -9,12 +9,19 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.util.HexFormat;
 import java.util.Optional;
 
-/** {@code verify FILE}: the checksum file, then a full decode of the archive; no database is touched. */
+/**
+ * {@code verify FILE}: the checksum file and a full decode of the archive, in one read of the file;
+ * no database is touched.
+ */
 public final class ArchiveVerifier {
 
     private static final Logger LOG = LoggerFactory.getLogger(ArchiveVerifier.class);
@@ -33,9 +40,27 @@ public final class ArchiveVerifier {
         if (!Files.isRegularFile(archive)) {
             throw new NoSuchFileException(archive.toString(), null, "no such archive file");
         }
-        Optional<String> sha256 = ChecksumFile.verify(archive);
-        ArchiveSummary summary = ArchiveReader.read(archive, new ArchiveVisitor() { });
-        return new Verification(archive, sha256, summary, Files.size(archive));
+        Optional<String> expected = ChecksumFile.expected(archive);
+        MessageDigest digest = ChecksumFile.newDigest();
+        ArchiveSummary summary;
+        // One pass: the file's bytes are hashed as the archive is decoded from them.
+        try (DigestInputStream in = new DigestInputStream(Files.newInputStream(archive), digest)) {
+            try {
+                summary = ArchiveReader.read(in, new ArchiveVisitor() { });
+            } catch (ArchiveFormatException damaged) {
+                // A file that does not match its checksum is reported as such, whatever else is wrong with it.
+                if (expected.isPresent()) {
+                    in.transferTo(OutputStream.nullOutputStream());
+                    ChecksumFile.requireMatch(archive, expected.get(), HexFormat.of().formatHex(digest.digest()));
+                }
+                throw damaged;
+            }
+            in.transferTo(OutputStream.nullOutputStream());
+        }
+        if (expected.isPresent()) {
+            ChecksumFile.requireMatch(archive, expected.get(), HexFormat.of().formatHex(digest.digest()));
+        }
+        return new Verification(archive, expected, summary, Files.size(archive));
     }
 
     /**

@@ -51,6 +51,21 @@ public final class ChecksumFile {
      * @throws ArchiveFormatException when the checksum file is unreadable, names another file, or does not match
      */
     public static Optional<String> verify(Path archive) throws IOException {
+        Optional<String> expected = expected(archive);
+        if (expected.isPresent()) {
+            requireMatch(archive, expected.get(), sha256(archive));
+        }
+        return expected;
+    }
+
+    /**
+     * The digest {@code archive}'s {@code .sha256} file names, read and checked for its format and
+     * file name; empty when there is none. The caller hashes the archive ({@link #requireMatch}),
+     * e.g. in the same pass that decodes it.
+     *
+     * @throws ArchiveFormatException when the checksum file is unreadable or names another file
+     */
+    public static Optional<String> expected(Path archive) throws IOException {
         Path checksumFile = ArchiveStore.checksumFileOf(archive);
         if (!Files.exists(checksumFile)) {
             return Optional.empty();
@@ -71,12 +86,14 @@ public final class ChecksumFile {
             throw new ArchiveFormatException("checksum file " + checksumFile.getFileName() + " is for "
                     + Namespace.printable(named) + ", not for " + archive.getFileName());
         }
-        String expected = matcher.group(1).toLowerCase();
-        String actual = sha256(archive);
+        return Optional.of(matcher.group(1).toLowerCase());
+    }
+
+    /** @throws ArchiveFormatException when {@code actual} (lower-case hex) is not the {@code expected} digest */
+    public static void requireMatch(Path archive, String expected, String actual) throws ArchiveFormatException {
         if (!expected.equals(actual)) {
             throw new ArchiveFormatException("SHA-256 mismatch for " + archive.getFileName() + ": checksum file says "
                     + expected + ", the file is " + actual);
         }
-        return Optional.of(actual);
     }
 }

@@ -22,6 +22,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import static dev.todolist.backup.job.RestoreJob.STAGING_PREFIX;
 
@@ -55,51 +59,54 @@ final class Staging {
             archived.put(collection.name(), new DocumentSetDigest());
         }
         Map<Namespace, RestorePlan.CollectionRestore> targets = plan.byBodyNamespace();
-        ArchiveReader.read(archive, new ArchiveVisitor() {
-            private final List<RawBsonDocument> batch = new ArrayList<>();
-            private long batchBytes;
-            private MongoCollection<RawBsonDocument> current;
-            private InsertManyOptions insertOptions;
-            private DocumentSetDigest digest;
+        try (Inserter inserter = new Inserter()) {
+            ArchiveReader.read(archive, new ArchiveVisitor() {
+                private List<RawBsonDocument> batch = new ArrayList<>();
+                private long batchBytes;
+                private MongoCollection<RawBsonDocument> current;
+                private InsertManyOptions insertOptions;
+                private DocumentSetDigest digest;
 
-            @Override
-            public void segmentStart(Namespace namespace) {
-                RestorePlan.CollectionRestore target = targets.get(namespace);
-                current = target == null ? null
-                        : staging.getCollection(STAGING_PREFIX + target.name(), RawBsonDocument.class);
-                digest = target == null ? null : archived.get(target.name());
-                // Documents were valid when dumped; the flag needs a privilege of its own, so only ask for it when a validator exists.
-                insertOptions = new InsertManyOptions().ordered(true).bypassDocumentValidation(
-                        target != null && target.description().options().containsKey("validator") ? Boolean.TRUE : null);
-            }
-
-            @Override
-            public void document(Namespace namespace, byte[] bson) {
-                if (current == null) {
-                    return;
+                @Override
+                public void segmentStart(Namespace namespace) {
+                    RestorePlan.CollectionRestore target = targets.get(namespace);
+                    current = target == null ? null
+                            : staging.getCollection(STAGING_PREFIX + target.name(), RawBsonDocument.class);
+                    digest = target == null ? null : archived.get(target.name());
+                    // Documents were valid when dumped; the flag needs a privilege of its own, so only ask for it when a validator exists.
+                    insertOptions = new InsertManyOptions().ordered(true).bypassDocumentValidation(
+                            target != null && target.description().options().containsKey("validator") ? Boolean.TRUE : null);
                 }
-                digest.add(bson, 0, bson.length);
-                batch.add(new RawBsonDocument(bson));
-                batchBytes += bson.length;
-                if (batch.size() >= BATCH_DOCUMENTS || batchBytes >= BATCH_BYTES) {
+
+                @Override
+                public void document(Namespace namespace, byte[] bson) {
+                    if (current == null) {
+                        return;
+                    }
+                    digest.add(bson, 0, bson.length);
+                    batch.add(new RawBsonDocument(bson));
+                    batchBytes += bson.length;
+                    if (batch.size() >= BATCH_DOCUMENTS || batchBytes >= BATCH_BYTES) {
+                        flush();
+                    }
+                }
+
+                @Override
+                public void segmentEnd(Namespace namespace) {
                     flush();
+                    current = null;
                 }
-            }
 
-            @Override
-            public void segmentEnd(Namespace namespace) {
-                flush();
-                current = null;
-            }
-
-            private void flush() {
-                if (!batch.isEmpty()) {
-                    current.insertMany(batch, insertOptions);
-                    batch.clear();
-                    batchBytes = 0;
+                private void flush() {
+                    if (!batch.isEmpty()) {
+                        inserter.insert(current, batch, insertOptions);
+                        batch = new ArrayList<>();
+                        batchBytes = 0;
+                    }
                 }
-            }
-        });
+            });
+            inserter.awaitLast();
+        }
         for (RestorePlan.CollectionRestore collection : plan.collections()) {
             BsonArray indexes = new BsonArray();
             for (BsonDocument index : collection.description().indexes()) {
@@ -115,6 +122,61 @@ final class Staging {
             }
         }
         return archived;
+    }
+
+    /**
+     * Inserts batches one at a time, in order, on a thread of its own, so that the archive's next
+     * batch is read and decoded while the server stores the last one (the load's two halves
+     * overlap instead of taking turns). At most one batch is in flight and one being filled; the
+     * first failure stops the load at the next batch.
+     */
+    private static final class Inserter implements AutoCloseable {
+
+        private final ExecutorService thread = Executors.newSingleThreadExecutor(runnable -> {
+            Thread inserter = new Thread(runnable, "restore-staging-inserter");
+            inserter.setDaemon(true);
+            return inserter;
+        });
+        private Future<?> inFlight;
+
+        void insert(MongoCollection<RawBsonDocument> collection, List<RawBsonDocument> batch, InsertManyOptions options) {
+            awaitLast();
+            inFlight = thread.submit(() -> collection.insertMany(batch, options));
+        }
+
+        /** Waits for the batch in flight; rethrows its failure. */
+        void awaitLast() {
+            if (inFlight == null) {
+                return;
+            }
+            try {
+                inFlight.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while the server stored a batch", e);
+            } catch (ExecutionException e) {
+                throw e.getCause() instanceof RuntimeException failure ? failure
+                        : new IllegalStateException(e.getCause());
+            } finally {
+                inFlight = null;
+            }
+        }
+
+        /** Never leaves a batch being written behind the caller: waits for it, then stops the thread. */
+        @Override
+        public void close() {
+            try {
+                if (inFlight != null) {
+                    inFlight.get();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (ExecutionException ignored) {
+                // the caller is already failing; its exception says why
+            } finally {
+                thread.shutdown();
+            }
+        }
     }
 
     /**

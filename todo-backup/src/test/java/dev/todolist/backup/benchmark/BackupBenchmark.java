@@ -22,6 +22,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
@@ -38,12 +39,15 @@ import java.util.regex.Pattern;
 public final class BackupBenchmark {
 
     private static final String JOB_HEAP = "-Xmx64m";
+    /** USER_HZ, the unit of /proc/PID/stat's times: 100 on every Linux this runs on. */
+    private static final int CLOCK_TICKS = 100;
     private static final Pattern UNCOMPRESSED = Pattern.compile("uncompressed_bytes=(\\d+)");
 
     private BackupBenchmark() {
     }
 
-    private record Measure(double seconds, long peakRssKb, String output) {
+    /** Wall time, CPU time (user + system, last sampled just before the exit), peak RSS, stdout. */
+    private record Measure(double seconds, double cpuSeconds, long peakRssKb, String output) {
     }
 
     public static void main(String[] args) throws Exception {
@@ -74,6 +78,7 @@ public final class BackupBenchmark {
         String stamp = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC).format(Instant.now());
         String source = "bench_" + stamp.toLowerCase(Locale.ROOT);
         try {
+            String loadBefore = loadAverage();
             long seedStart = System.nanoTime();
             seed(base, source, documents);
             double seedSeconds = (System.nanoTime() - seedStart) / 1e9;
@@ -88,6 +93,20 @@ public final class BackupBenchmark {
             Measure verify = measure(List.of("verify", archive.toString()));
             Measure restore = measure(List.of("restore", "--uri", base + "/" + source + "_restored", "--dir",
                     backups.toString(), archive.toString()));
+            // The same archive restored by another build of the job (BENCHMARK_BASELINE_JAR, e.g. the
+            // previous commit's -all jar), then by this one again: before/after in the same conditions.
+            String baselineJar = System.getenv("BENCHMARK_BASELINE_JAR");
+            String baseline = "";
+            if (baselineJar != null && !baselineJar.isBlank()) {
+                Measure before = measure(baselineJar, List.of("restore", "--uri", base + "/" + source + "_baseline",
+                        "--dir", backups.toString(), archive.toString()));
+                Measure again = measure(List.of("restore", "--uri", base + "/" + source + "_again", "--dir",
+                        backups.toString(), archive.toString()));
+                baseline = String.format(Locale.ROOT, "%nrestore by %s: %.1f s, peak RSS %d MB, CPU %.1f s;"
+                                + " then this build again: %.1f s, peak RSS %d MB, CPU %.1f s",
+                        Path.of(baselineJar).getFileName(), before.seconds(), before.peakRssKb() / 1024,
+                        before.cpuSeconds(), again.seconds(), again.peakRssKb() / 1024, again.cpuSeconds());
+            }
 
             String report = String.format(Locale.ROOT, String.join("%n",
                     "todo-backup benchmark %s",
@@ -95,15 +114,19 @@ public final class BackupBenchmark {
                     "documents: %d small todos (seeded in %.1f s)",
                     "job JVM:   %s, java %s, %d CPUs",
                     "archive:   %d bytes gzip, %d bytes uncompressed",
-                    "backup:    %.1f s, %.1f MB/s, peak RSS %d MB",
-                    "verify:    %.1f s, %.1f MB/s, peak RSS %d MB",
-                    "restore:   %.1f s, %.1f MB/s, peak RSS %d MB (into an empty database: verify, safety backup, staging, checks, swap)",
+                    "backup:    %.1f s, %.1f MB/s, peak RSS %d MB, CPU %.1f s",
+                    "verify:    %.1f s, %.1f MB/s, peak RSS %d MB, CPU %.1f s",
+                    "restore:   %.1f s, %.1f MB/s, peak RSS %d MB, CPU %.1f s (into an empty database: verify, safety backup, staging, checks, swap)",
+                    "restore / backup: %.2f of the wall time, %.2f of the job's CPU",
+                    "load average before / after: %s / %s (wall times follow the machine's load; CPU times much less)",
                     ""),
                     stamp, serverKind, documents, seedSeconds, JOB_HEAP, System.getProperty("java.version"),
                     Runtime.getRuntime().availableProcessors(), Files.size(archive), bytes,
-                    backup.seconds(), bytes / 1e6 / backup.seconds(), backup.peakRssKb() / 1024,
-                    verify.seconds(), bytes / 1e6 / verify.seconds(), verify.peakRssKb() / 1024,
-                    restore.seconds(), bytes / 1e6 / restore.seconds(), restore.peakRssKb() / 1024);
+                    backup.seconds(), bytes / 1e6 / backup.seconds(), backup.peakRssKb() / 1024, backup.cpuSeconds(),
+                    verify.seconds(), bytes / 1e6 / verify.seconds(), verify.peakRssKb() / 1024, verify.cpuSeconds(),
+                    restore.seconds(), bytes / 1e6 / restore.seconds(), restore.peakRssKb() / 1024, restore.cpuSeconds(),
+                    restore.seconds() / backup.seconds(), restore.cpuSeconds() / backup.cpuSeconds(),
+                    loadBefore, loadAverage()) + baseline + System.lineSeparator();
             Files.createDirectories(results);
             Path file = results.resolve("backup-" + stamp + ".txt");
             Files.writeString(file, report);
@@ -146,10 +169,15 @@ public final class BackupBenchmark {
 
     /** Runs the CLI in a fresh capped JVM, polling its VmHWM (peak resident set) until it exits. */
     private static Measure measure(List<String> arguments) throws IOException, InterruptedException {
+        return measure(System.getProperty("java.class.path"), arguments);
+    }
+
+    /** As {@link #measure(List)}, with the job's classes from {@code classpath} (another build's -all jar). */
+    private static Measure measure(String classpath, List<String> arguments) throws IOException, InterruptedException {
         long start = System.nanoTime();
         List<String> command = new ArrayList<>(arguments);
         command.add(0, BackupCli.class.getName());
-        Process process = java(List.of(JOB_HEAP), command.toArray(String[]::new));
+        Process process = java(classpath, List.of(JOB_HEAP), command.toArray(String[]::new));
         StringBuilder output = new StringBuilder();
         Thread reader = new Thread(() -> {
             try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
@@ -162,7 +190,9 @@ public final class BackupBenchmark {
         });
         reader.start();
         Path status = Path.of("/proc", Long.toString(process.pid()), "status");
+        Path stat = Path.of("/proc", Long.toString(process.pid()), "stat");
         long peak = 0;
+        long cpuTicks = 0;
         while (!process.waitFor(50, TimeUnit.MILLISECONDS)) {
             try {
                 for (String line : Files.readAllLines(status)) {
@@ -170,7 +200,11 @@ public final class BackupBenchmark {
                         peak = Math.max(peak, Long.parseLong(line.replaceAll("\\D", "")));
                     }
                 }
-            } catch (IOException exited) {
+                // Fields 14 and 15 (utime, stime) follow the parenthesised command name.
+                String line = Files.readString(stat);
+                String[] fields = line.substring(line.lastIndexOf(')') + 2).split(" ");
+                cpuTicks = Math.max(cpuTicks, Long.parseLong(fields[11]) + Long.parseLong(fields[12]));
+            } catch (IOException | RuntimeException exited) {
                 // gone between waitFor and the read
             }
         }
@@ -179,7 +213,15 @@ public final class BackupBenchmark {
         if (process.exitValue() != 0) {
             throw new IllegalStateException("job " + arguments + " exited " + process.exitValue() + ":\n" + output);
         }
-        return new Measure(seconds, peak, output.toString());
+        return new Measure(seconds, cpuTicks / (double) CLOCK_TICKS, peak, output.toString());
+    }
+
+    private static String loadAverage() {
+        try {
+            return String.join(" ", Arrays.copyOf(Files.readString(Path.of("/proc/loadavg")).split(" "), 3));
+        } catch (IOException e) {
+            return "unknown";
+        }
     }
 
     /** Keeps reading a child's output so that a full pipe never blocks it. */
@@ -196,11 +238,15 @@ public final class BackupBenchmark {
     }
 
     private static Process java(List<String> jvmOptions, String... mainAndArguments) throws IOException {
+        return java(System.getProperty("java.class.path"), jvmOptions, mainAndArguments);
+    }
+
+    private static Process java(String classpath, List<String> jvmOptions, String... mainAndArguments) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
         command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
+        command.add(classpath);
         command.addAll(List.of(mainAndArguments));
         return new ProcessBuilder(command).redirectErrorStream(true).start();
     }
