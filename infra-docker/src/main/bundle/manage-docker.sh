@@ -26,6 +26,10 @@ source "${BUNDLE_DIR}/lib/host-files.sh"
 source "${BUNDLE_DIR}/lib/backup.sh"
 # shellcheck source=lib/images.sh
 source "${BUNDLE_DIR}/lib/images.sh"
+# shellcheck source=lib/instances.sh
+source "${BUNDLE_DIR}/lib/instances.sh"
+# shellcheck source=lib/upgrade.sh
+source "${BUNDLE_DIR}/lib/upgrade.sh"
 
 usage() {
   cat <<USAGE
@@ -33,7 +37,8 @@ Usage: $(basename "$0") COMMAND [ARGS]
 
 Commands:
   start                 check .env, prepare ./data ./backups ./secrets ./certs, start the stack
-                        and wait until every service is healthy
+                        with APP_REPLICAS app instances and wait until every service is healthy
+                        (on a running stack: applies a changed APP_REPLICAS)
   stop                  stop the stack cleanly and remove its containers (data stays)
   restart               stop, then start
   status                containers and health, the API's /health through nginx, latest backups
@@ -50,6 +55,9 @@ Commands:
   backups prune [--dry-run]
                         apply the retention (rules/retention.env, .env) now; --dry-run only says
                         what would be deleted
+  upgrade VERSION       take a backup, then replace the app instances one at a time by ones on
+                        image tag VERSION, each old one stopped only once its successor is ready
+  rollback              the same, back to the version before the last upgrade
   images load PATH...   load image tarballs (files, or directories of *.tar) into the engine:
                         the release's images on a host without a registry
   help                  this text
@@ -64,6 +72,7 @@ USAGE
 
 # Arguments of each command, set by parse_args before the environment is looked at.
 ARG_FILE=""
+ARG_VERSION=""
 ARG_ACTION=""
 ARG_DRY_RUN=false
 ARG_PATHS=()
@@ -83,6 +92,12 @@ parse_args() {
     shift
     (($# > 0)) || die "${EXIT_USAGE}" "images load needs a PATH (an image tarball or a directory of them)"
     ARG_PATHS=("$@")
+    return 0
+  fi
+  if [[ "${command}" == upgrade ]]; then
+    [[ $# == 1 && "$1" =~ ^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$ ]] \
+      || die "${EXIT_USAGE}" "upgrade takes one VERSION, an image tag of ${APP_IMAGE_REPOSITORY} (e.g. 1.4.0)"
+    ARG_VERSION="$1"
     return 0
   fi
   if [[ "${command}" == backups ]]; then
@@ -120,8 +135,10 @@ parse_args() {
 cmd_start() {
   prepare_host_files
   start_health_ticker_if_needed
-  info "starting ${PROJECT} with ${COMPOSE[*]} (waits until the services are healthy)"
-  if ! compose up -d --remove-orphans; then
+  local replicas
+  replicas="$(app_replicas)"
+  info "starting ${PROJECT} with ${COMPOSE[*]}, ${replicas} app instance(s) (waits until the services are healthy)"
+  if ! compose up -d --remove-orphans --scale "${APP_SERVICE}=${replicas}"; then
     compose ps >&2 || true
     die "${EXIT_ENGINE}" "the stack did not start: see ./manage-docker.sh logs SERVICE, and README.md, Troubleshooting"
   fi
@@ -190,15 +207,16 @@ main() {
   (($# == 0)) || shift
   case "${command}" in
     help | -h | --help) usage; return 0 ;;
-    start | stop | restart | status | logs | backup | backups | restore | cleanup | images | __health-ticker) ;;
+    start | stop | restart | status | logs | backup | backups | restore | cleanup | images | upgrade | rollback | __health-ticker) ;;
     *) usage >&2; die "${EXIT_USAGE}" "unknown command: ${command}" ;;
   esac
   parse_args "${command}" "$@"
   case "${command}" in
     # Checked before the engine is asked anything, so that a bad .env never stops a running
     # stack (restart).
-    start | restart | backup | restore) check_env_file ;;
+    start | restart | backup | restore | upgrade | rollback) check_env_file ;;
   esac
+  [[ "${command}" != start && "${command}" != restart ]] || app_replicas >/dev/null
   if [[ "${command}" == images ]]; then
     cmd_images_load "${ARG_PATHS[@]}"
     return 0
@@ -214,6 +232,8 @@ main() {
     backups) cmd_backups "${ARG_ACTION}" "${ARG_FILE}" "${ARG_DRY_RUN}" ;;
     restore) cmd_restore "${ARG_FILE}" "${ARG_YES}" ;;
     cleanup) cmd_cleanup ;;
+    upgrade) cmd_upgrade "${ARG_VERSION}" ;;
+    rollback) cmd_rollback ;;
     __health-ticker) run_health_ticker ;;
   esac
 }

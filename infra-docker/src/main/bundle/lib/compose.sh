@@ -34,6 +34,7 @@ find_compose() {
   project="$(env_value COMPOSE_PROJECT_NAME)"
   PROJECT="${project:-todolist-prod}"
   export_retention_defaults
+  export_app_version
 }
 
 #######################################
