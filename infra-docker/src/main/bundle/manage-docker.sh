@@ -30,6 +30,8 @@ source "${BUNDLE_DIR}/lib/images.sh"
 source "${BUNDLE_DIR}/lib/instances.sh"
 # shellcheck source=lib/upgrade.sh
 source "${BUNDLE_DIR}/lib/upgrade.sh"
+# shellcheck source=lib/replicaset.sh
+source "${BUNDLE_DIR}/lib/replicaset.sh"
 
 usage() {
   cat <<USAGE
@@ -134,6 +136,7 @@ parse_args() {
 
 cmd_start() {
   prepare_host_files
+  prepare_replica_set_files
   start_health_ticker_if_needed
   local replicas
   replicas="$(app_replicas)"

@@ -35,6 +35,7 @@ find_compose() {
   PROJECT="${project:-todolist-prod}"
   export_retention_defaults
   export_app_version
+  export_compose_files
 }
 
 #######################################
