@@ -30,8 +30,8 @@ source "${BUNDLE_DIR}/lib/images.sh"
 source "${BUNDLE_DIR}/lib/instances.sh"
 # shellcheck source=lib/upgrade.sh
 source "${BUNDLE_DIR}/lib/upgrade.sh"
-# shellcheck source=lib/replicaset.sh
-source "${BUNDLE_DIR}/lib/replicaset.sh"
+# shellcheck source=lib/database.sh
+source "${BUNDLE_DIR}/lib/database.sh"
 
 usage() {
   cat <<USAGE
@@ -139,9 +139,13 @@ cmd_start() {
   prepare_replica_set_files
   start_health_ticker_if_needed
   local replicas
+  local -a services
   replicas="$(app_replicas)"
+  mapfile -t services < <(started_services)
+  # An app-only host starts the app and nginx alone: --no-deps, or Compose would start MongoDB.
+  ((${#services[@]} == 0)) || services=(--no-deps "${services[@]}")
   info "starting ${PROJECT} with ${COMPOSE[*]}, ${replicas} app instance(s) (waits until the services are healthy)"
-  if ! compose up -d --remove-orphans --scale "${APP_SERVICE}=${replicas}"; then
+  if ! compose up -d --remove-orphans --scale "${APP_SERVICE}=${replicas}" "${services[@]}"; then
     compose ps >&2 || true
     die "${EXIT_ENGINE}" "the stack did not start: see ./manage-docker.sh logs SERVICE, and README.md, Troubleshooting"
   fi

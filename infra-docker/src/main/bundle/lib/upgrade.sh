@@ -23,6 +23,15 @@ require_app_image() {
     || die "${EXIT_CONFIG}" "no image ${image} in the engine: ./manage-docker.sh images load PATH (the release's image tarballs) first"
 }
 
+# A backup by the stack's job; an app-only host has none: the replica set's own backups apply.
+backup_before_rolling() {
+  if external_database; then
+    info "app-only host (MONGODB_URI): no backup job here, take the replica set's backup yourself before an upgrade"
+    return 0
+  fi
+  cmd_backup
+}
+
 # cmd_upgrade VERSION
 cmd_upgrade() {
   local version="$1" from
@@ -30,7 +39,7 @@ cmd_upgrade() {
   [[ -n "$(app_instances)" ]] || die "${EXIT_ENGINE}" "no ${APP_SERVICE} instance runs: ./manage-docker.sh start first"
   from="$(running_app_version)"
   info "upgrading ${APP_SERVICE} from ${from:-?} to ${version}, one instance at a time; a backup first"
-  cmd_backup
+  backup_before_rolling
   # Recorded before the first instance is replaced: a run stopped half-way is finished by the
   # next upgrade, or undone by rollback, and start never mixes versions back in.
   [[ "${from}" == "${version}" ]] || record_app_versions "${version}" "${from}"
@@ -48,7 +57,7 @@ cmd_rollback() {
   require_app_image "${previous}"
   info "rolling ${APP_SERVICE} back from ${current} to ${previous}, one instance at a time; a backup first"
   # What the newer version wrote is kept: the backup is the way back to the data as it was.
-  cmd_backup
+  backup_before_rolling
   record_app_versions "${previous}" "${current}"
   local started="${SECONDS}"
   roll_app_instances "${previous}"

@@ -275,7 +275,8 @@ class ComposeFileIT {
                 "nginx/nginx.conf", "nginx/conf.d/todolist.conf", "nginx/snippets/tls.conf", "nginx/errors/502.json",
                 "nginx/static/favicon.ico", "prometheus/prometheus.yml", "prometheus/alert-rules.yml", "certs/README",
                 "lib/common.sh", "lib/compose.sh", "lib/env-checks.sh", "lib/host-files.sh", "lib/backup.sh",
-                "lib/instances.sh", "lib/upgrade.sh", "lib/replicaset.sh", "docker-compose.replicaset.yml",
+                "lib/instances.sh", "lib/upgrade.sh", "lib/database.sh", "docker-compose.replicaset.yml",
+                "docker-compose.external-mongodb.yml",
                 "mongodb/replicaset-init.sh",
                 "rules/secret-rules.env", "rules/retention.env")) {
             assertTrue(listing.contains(top + file), file + " missing:\n" + listing);

@@ -96,18 +96,34 @@ class ReplicaSetProfileIT {
 
     @Test
     void manageDockerAddsTheSecondFileOnlyWhenTheProfileIsOn() {
-        assertEquals("docker-compose.yml:" + OVERLAY, composeFileFor("replicaset"));
-        assertEquals("docker-compose.yml:" + OVERLAY, composeFileFor("monitoring, replicaset"));
-        assertEquals("", composeFileFor("monitoring"));
-        assertEquals("", composeFileFor("replicasets"));
+        assertEquals("docker-compose.yml:" + OVERLAY, composeFileFor("replicaset", "").output());
+        assertEquals("docker-compose.yml:" + OVERLAY, composeFileFor("monitoring, replicaset", "").output());
+        assertEquals("", composeFileFor("monitoring", "").output());
+        assertEquals("", composeFileFor("replicasets", "").output());
     }
 
-    /** COMPOSE_FILE as manage-docker.sh's compose part sets it for COMPOSE_PROFILES=PROFILES. */
-    private static String composeFileFor(String profiles) {
-        String script = "set -euo pipefail; BUNDLE_DIR=\"$PWD\"; source lib/common.sh; source lib/replicaset.sh;"
-                + " export_compose_files; printf '%s' \"${COMPOSE_FILE:-}\"";
-        return Command.run(List.of("bash", "-c", script), bundle, Map.of("COMPOSE_PROFILES", profiles), Duration.ofSeconds(30))
-                .assertSuccess("export_compose_files").output();
+    @Test
+    void anAppOnlyHostUsesTheExistingSetsUriAndCannotAlsoRunTheProfile() {
+        String uri = "mongodb://u:p@db1:27017,db2:27017,db3:27017/todolist?replicaSet=rs0&retryWrites=true&w=majority";
+        assertEquals("docker-compose.yml:docker-compose.external-mongodb.yml", composeFileFor("", uri).output());
+        Command.Result both = composeFileFor("replicaset", uri);
+        assertEquals(2, both.exitCode(), both.output());
+        assertTrue(both.output().contains("exclude each other"), both.output());
+    }
+
+    /** COMPOSE_FILE as manage-docker.sh sets it for COMPOSE_PROFILES=PROFILES and MONGODB_URI=URI in .env. */
+    private static Command.Result composeFileFor(String profiles, String uri) {
+        // A directory of its own for that .env; the parts are the bundle's.
+        Path directory = bundle.resolve("target-database-mode");
+        String script = "set -euo pipefail; BUNDLE_DIR=\"$PWD/target-database-mode\"; source lib/common.sh;"
+                + " source lib/database.sh; export_compose_files; printf '%s' \"${COMPOSE_FILE:-}\"";
+        try {
+            Files.createDirectories(directory);
+            Files.writeString(directory.resolve(".env"), "MONGODB_URI=" + uri + "\n");
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return Command.run(List.of("bash", "-c", script), bundle, Map.of("COMPOSE_PROFILES", profiles), Duration.ofSeconds(30));
     }
 
     @Test
