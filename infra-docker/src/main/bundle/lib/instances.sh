@@ -118,7 +118,7 @@ retire_app_instance() {
 # stops there: the old ones left still serve.
 #######################################
 roll_app_instances() {
-  local version="$1" image="${APP_IMAGE_REPOSITORY}:$1" id new total=0 replaced=0
+  local version="$1" image="${APP_IMAGE_REPOSITORY}:$1" id new total=0 replaced=0 started
   local -a instances
   mapfile -t instances < <(app_instances)
   ((${#instances[@]} > 0)) || die "${EXIT_ENGINE}" "no ${APP_SERVICE} instance runs: ./manage-docker.sh start first"
@@ -129,6 +129,7 @@ roll_app_instances() {
   for id in "${instances[@]}"; do
     [[ "$(instance_image "${id}")" != "${image}" ]] || continue
     info "instance $((replaced + 1)) of ${total}: starting one on ${version}"
+    started="${SECONDS}"
     new="$(add_app_instance)"
     if ! wait_until_instance_ready "${new}"; then
       "$(engine_cli)" logs --tail 50 "${new}" >&2 || true
@@ -136,7 +137,7 @@ roll_app_instances() {
       die "${EXIT_ENGINE}" "the new instance on ${version} did not become ready (its last log lines above); ${replaced} of ${total} replaced, the others still run the old version: ./manage-docker.sh rollback"
     fi
     sleep "${TODOLIST_RESOLVE_WAIT_SECONDS:-6}"
-    info "instance $((replaced + 1)) of ${total}: ready; stopping an old one (${id:0:12})"
+    info "instance $((replaced + 1)) of ${total}: ready in $((SECONDS - started)) s; stopping an old one (${id:0:12})"
     retire_app_instance "${id}"
     replaced=$((replaced + 1))
   done

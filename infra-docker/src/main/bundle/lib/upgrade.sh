@@ -39,7 +39,9 @@ cmd_upgrade() {
   [[ -n "$(app_instances)" ]] || die "${EXIT_ENGINE}" "no ${APP_SERVICE} instance runs: ./manage-docker.sh start first"
   from="$(running_app_version)"
   info "upgrading ${APP_SERVICE} from ${from:-?} to ${version}, one instance at a time; a backup first"
+  local backup_started="${SECONDS}"
   backup_before_rolling
+  info "backup taken in $((SECONDS - backup_started)) s"
   # Recorded before the first instance is replaced: a run stopped half-way is finished by the
   # next upgrade, or undone by rollback, and start never mixes versions back in.
   [[ "${from}" == "${version}" ]] || record_app_versions "${version}" "${from}"

@@ -241,7 +241,7 @@ class ScaleOutIT {
         List<Request> requests = load.stop();
         double duration = seconds(started);
         result.assertSuccess("manage-docker.sh " + String.join(" ", command));
-        result.output().lines().filter(l -> l.contains(" in ") && l.contains(" s ")).forEach(l -> System.out.println("  " + l));
+        result.output().lines().filter(l -> l.matches(".* in [0-9]+ s\\b.*")).forEach(l -> System.out.println("  " + l));
         assertEquals(List.of(), report(what + " under load", requests, duration), "no request may fail during " + what);
         List<String> instances = appInstances();
         assertEquals(count, instances.size(), result.output());
