@@ -86,15 +86,6 @@ class ReplicaSetProfileIT {
     }
 
     @Test
-    @Needs(Prerequisite.DOCKER_COMPOSE)
-    void withoutTheProfileNothingOfTheSetStarts() {
-        Command.Result config = Command.run(List.of("docker-compose", "config", "--services"), bundle, Map.of(), Duration.ofMinutes(1))
-                .assertSuccess("docker-compose config");
-        assertTrue(config.output().contains("mongodb"), config.output());
-        assertFalse(config.output().contains("mongodb-"), config.output());
-    }
-
-    @Test
     void manageDockerAddsTheSecondFileOnlyWhenTheProfileIsOn() {
         assertEquals("docker-compose.yml:" + OVERLAY, composeFileFor("replicaset", "").output());
         assertEquals("docker-compose.yml:" + OVERLAY, composeFileFor("monitoring, replicaset", "").output());
