@@ -3,10 +3,12 @@ package dev.todolist.infra;
 import dev.todolist.infra.testing.Bundle;
 import dev.todolist.infra.testing.Command;
 import dev.todolist.infra.testing.LoadGenerator;
+import dev.todolist.infra.testing.ManageDocker;
 import dev.todolist.infra.testing.LoadGenerator.Request;
 import dev.todolist.infra.testing.Podman;
 import dev.todolist.infra.testing.StackLock;
 import dev.todolist.testing.Needs;
+import dev.todolist.testing.TestPorts;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -15,16 +17,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -71,9 +69,9 @@ class ScaleOutIT {
                 + " not mongo:7; every other file is the shipped bundle");
         lock = StackLock.acquire();
         bundle = Bundle.unpack("scale-it");
-        int httpsPort = freePort();
+        int httpsPort = TestPorts.free();
         baseUrl = "https://127.0.0.1:" + httpsPort;
-        writeEnv(freePort(), httpsPort);
+        writeEnv(TestPorts.free(), httpsPort);
         Command.run(List.of("bash", Bundle.projectRoot().resolve("infra-docker/src/test/stack/prepare-podman-local.sh").toString(),
                 bundle.toString()), Duration.ofMinutes(1)).assertSuccess("prepare-podman-local.sh");
         manage("stop");
@@ -114,16 +112,7 @@ class ScaleOutIT {
     }
 
     private static Command.Result manage(String... args) {
-        List<String> command = new ArrayList<>(List.of(bundle.resolve("manage-docker.sh").toString()));
-        command.addAll(List.of(args));
-        return Command.run(command, bundle, Map.of("TODOLIST_HEALTH_TICK_SECONDS", "2",
-                "DOCKER_HOST", "unix://" + Podman.SOCKET), Duration.ofMinutes(8));
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
+        return ManageDocker.run(bundle, Duration.ofMinutes(8), args);
     }
 
     private static double seconds(long since) {
