@@ -157,18 +157,28 @@ class ScaleOutIT {
     @Order(1)
     void nginxBalancesOverEveryInstance() throws InterruptedException {
         assertEquals(REPLICAS, appInstances().size(), "APP_REPLICAS=" + REPLICAS + " instances");
+        // nginx picks an instance at random per request: load until each has answered, 60 s at most.
+        long started = System.nanoTime();
         load.start(WORKERS, PACE);
-        Thread.sleep(4_000);
+        Set<String> upstreams = Set.of();
+        while (upstreams.size() < REPLICAS && seconds(started) < 60) {
+            Thread.sleep(2_000);
+            upstreams = answeringInstances();
+        }
         List<Request> requests = load.stop();
-        assertTrue(report("warm-up over 3 instances", requests, 4).isEmpty());
-        // nginx logs the instance that answered each request (snippets/access-log-json.conf).
+        assertTrue(report("warm-up over 3 instances", requests, seconds(started)).isEmpty());
+        assertEquals(REPLICAS, upstreams.size(), "the instances that answered: " + upstreams);
+    }
+
+    /** The instances nginx sent API requests to, from its access log (snippets/access-log-json.conf). */
+    private static Set<String> answeringInstances() {
         String nginx = Podman.podman("ps", "-q", "--filter", "label=com.docker.compose.project=" + PROJECT,
                 "--filter", "label=com.docker.compose.service=nginx").output().trim();
         Set<String> upstreams = new HashSet<>();
         Podman.podman("logs", nginx).output().lines().filter(l -> l.contains("\"path\":\"/api/v1/todos"))
                 .map(l -> l.replaceAll(".*\"upstream\":\"([^\"]*)\".*", "$1"))
                 .forEach(tried -> upstreams.addAll(List.of(tried.split(", "))));
-        assertEquals(REPLICAS, upstreams.size(), "the instances that answered: " + upstreams);
+        return upstreams;
     }
 
     @Test
