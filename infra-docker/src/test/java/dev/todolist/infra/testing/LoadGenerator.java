@@ -47,8 +47,9 @@ public final class LoadGenerator {
             return !method.equals("GET");
         }
 
-        public boolean inFlightAt(long nanos) {
-            return startedNanos <= nanos && endedNanos >= nanos;
+        /** Sent before an instance was gone (GONE) and not answered before it was signalled (SIGNALLED). */
+        public boolean sentWhileDying(long signalled, long gone) {
+            return startedNanos <= gone && endedNanos >= signalled;
         }
 
         @Override
