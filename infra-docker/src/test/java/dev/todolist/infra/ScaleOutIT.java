@@ -88,7 +88,9 @@ class ScaleOutIT {
                 Files.writeString(Path.of("target", "scale-it.log"), manage("logs", "--no-follow").output());
                 manage("stop");
             }
-            Podman.podman("untag", IMAGE + NEXT_VERSION);
+            // rmi of one name of an image with several removes that name only; podman 4.3's
+            // `untag NAME` removes EVERY name of the image (the release's tag too).
+            Podman.podman("rmi", IMAGE + NEXT_VERSION);
         } finally {
             if (lock != null) {
                 lock.close();
