@@ -30,6 +30,12 @@ source "${BUNDLE_DIR}/lib/images.sh"
 source "${BUNDLE_DIR}/lib/maintenance.sh"
 # shellcheck source=lib/systemd.sh
 source "${BUNDLE_DIR}/lib/systemd.sh"
+# shellcheck source=lib/instances.sh
+source "${BUNDLE_DIR}/lib/instances.sh"
+# shellcheck source=lib/upgrade.sh
+source "${BUNDLE_DIR}/lib/upgrade.sh"
+# shellcheck source=lib/database.sh
+source "${BUNDLE_DIR}/lib/database.sh"
 
 usage() {
   cat <<USAGE
@@ -37,7 +43,8 @@ Usage: $(basename "$0") COMMAND [ARGS]
 
 Commands:
   start                 check .env, prepare ./data ./backups ./secrets ./certs, start the stack
-                        and wait until every service is healthy
+                        with APP_REPLICAS app instances and wait until every service is healthy
+                        (on a running stack: applies a changed APP_REPLICAS)
   stop                  stop the stack cleanly and remove its containers (data stays)
   restart               stop, then start
   status                containers and health, the API's /health through nginx, latest backups
@@ -54,6 +61,9 @@ Commands:
   backups prune [--dry-run]
                         apply the retention (rules/retention.env, .env) now; --dry-run only says
                         what would be deleted
+  upgrade VERSION       take a backup, then replace the app instances one at a time by ones on
+                        image tag VERSION, each old one stopped only once its successor is ready
+  rollback              the same, back to the version before the last upgrade
   images load PATH...   load image tarballs (files, or directories of *.tar) into the engine:
                         the release's images on a host without a registry; prints their digests
   images digests        the .env lines that pin every image of the stack the engine has by
@@ -72,6 +82,7 @@ USAGE
 
 # Arguments of each command, set by parse_args before the environment is looked at.
 ARG_FILE=""
+ARG_VERSION=""
 ARG_ACTION=""
 ARG_DRY_RUN=false
 ARG_PATHS=()
@@ -103,6 +114,12 @@ parse_args() {
     ARG_ACTION="${1:-}"
     [[ $# == 1 && ("${ARG_ACTION}" == print || "${ARG_ACTION}" == install) ]] \
       || die "${EXIT_USAGE}" "systemd needs print or install (and nothing else)"
+    return 0
+  fi
+  if [[ "${command}" == upgrade ]]; then
+    [[ $# == 1 && "$1" =~ ^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$ ]] \
+      || die "${EXIT_USAGE}" "upgrade takes one VERSION, an image tag of ${APP_IMAGE_REPOSITORY} (e.g. 1.4.0)"
+    ARG_VERSION="$1"
     return 0
   fi
   if [[ "${command}" == backups ]]; then
@@ -139,9 +156,16 @@ parse_args() {
 
 cmd_start() {
   prepare_host_files
+  prepare_replica_set_files
   start_health_ticker_if_needed
-  info "starting ${PROJECT} with ${COMPOSE[*]} (waits until the services are healthy)"
-  if ! compose up -d --remove-orphans; then
+  local replicas
+  local -a services
+  replicas="$(app_replicas)"
+  mapfile -t services < <(started_services)
+  # An app-only host starts the app and nginx alone: --no-deps, or Compose would start MongoDB.
+  ((${#services[@]} == 0)) || services=(--no-deps "${services[@]}")
+  info "starting ${PROJECT} with ${COMPOSE[*]}, ${replicas} app instance(s) (waits until the services are healthy)"
+  if ! compose up -d --remove-orphans --scale "${APP_SERVICE}=${replicas}" "${services[@]}"; then
     compose ps >&2 || true
     die "${EXIT_ENGINE}" "the stack did not start: see ./manage-docker.sh logs SERVICE, and README.md, Troubleshooting"
   fi
@@ -210,7 +234,7 @@ main() {
   (($# == 0)) || shift
   case "${command}" in
     help | -h | --help) usage; return 0 ;;
-    start | stop | restart | status | logs | backup | backups | restore | cleanup | images | systemd) ;;
+    start | stop | restart | status | logs | backup | backups | restore | cleanup | images | systemd | upgrade | rollback) ;;
     __health-ticker | __healthchecks) ;;
     *) usage >&2; die "${EXIT_USAGE}" "unknown command: ${command}" ;;
   esac
@@ -218,8 +242,9 @@ main() {
   case "${command}" in
     # Checked before the engine is asked anything, so that a bad .env never stops a running
     # stack (restart).
-    start | restart | backup | restore) check_env_file ;;
+    start | restart | backup | restore | upgrade | rollback) check_env_file ;;
   esac
+  [[ "${command}" != start && "${command}" != restart ]] || app_replicas >/dev/null
   if [[ "${command}" == images ]]; then
     case "${ARG_ACTION}" in
       load) cmd_images_load "${ARG_PATHS[@]}" ;;
@@ -239,6 +264,8 @@ main() {
     restore) cmd_restore "${ARG_FILE}" "${ARG_YES}" ;;
     cleanup) cmd_cleanup ;;
     systemd) cmd_systemd "${ARG_ACTION}" ;;
+    upgrade) cmd_upgrade "${ARG_VERSION}" ;;
+    rollback) cmd_rollback ;;
     __health-ticker) run_health_ticker ;;
     __healthchecks) run_healthchecks_once || true ;;
   esac

@@ -95,16 +95,15 @@ cmd_restore() {
 }
 
 #######################################
-# Waits until the API answers its /health with 200, probing from inside its container like its
-# healthcheck does (no engine-specific health query).
+# Waits until every app instance is ready again, probing each from inside its container
+# (lib/instances.sh). By container id, not `compose exec`: that one reaches instance 1, which an
+# upgrade has replaced by others.
 #######################################
 wait_for_api() {
-  local deadline=$((SECONDS + ${TODOLIST_API_WAIT_SECONDS:-120}))
-  # shellcheck disable=SC2016 # expanded inside the container
-  local probe='exec 3<>/dev/tcp/127.0.0.1/3000 && printf "GET /health HTTP/1.0\r\n\r\n" >&3 && head -n 1 <&3 | grep -q " 200 "'
-  until compose exec -T todolist-app bash -c "${probe}" >/dev/null 2>&1; do
-    ((SECONDS < deadline)) || die "${EXIT_ENGINE}" "the API is not healthy after the restore: ./manage-docker.sh logs todolist-app"
-    sleep 2
+  local id
+  for id in $(app_instances); do
+    wait_until_instance_ready "${id}" \
+      || die "${EXIT_ENGINE}" "the API is not ready after the restore: ./manage-docker.sh logs todolist-app"
   done
 }
 

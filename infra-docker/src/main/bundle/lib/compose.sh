@@ -6,6 +6,7 @@ readonly PODMAN_SOCKET=/run/podman/podman.sock
 readonly TICKER_PID_FILE="${RUN_DIR}/health-ticker.pid"
 
 COMPOSE=()
+COMPOSE_FILES=()
 PROJECT=todolist-prod
 
 #######################################
@@ -34,6 +35,8 @@ find_compose() {
   project="$(env_value COMPOSE_PROJECT_NAME)"
   PROJECT="${project:-todolist-prod}"
   export_retention_defaults
+  export_app_version
+  choose_compose_files
 }
 
 #######################################
@@ -64,15 +67,34 @@ engine_cli() {
 }
 
 #######################################
-# Runs Compose on this bundle's files: docker-compose.yml, docker-compose.override.yml when there
-# is one (Compose stops looking for it once files are named), and on podman
-# docker-compose.podman.yml (why: that file's header).
+# The Compose files of every call (COMPOSE_FILES, each after -f), in order: COMPOSE_FILE's list when
+# the operator sets one (the shell's, else .env's; e.g. the healing overlay), else
+# docker-compose.yml, the database mode's file and docker-compose.override.yml when there is one;
+# the database mode's file (lib/database.sh) is added to a listed set that lacks it, and on podman
+# docker-compose.podman.yml to every set (why: that file's header). Naming files turns off Compose's
+# own reading of COMPOSE_FILE and of the override: this is the one place that chooses.
 #######################################
+choose_compose_files() {
+  local listed="${COMPOSE_FILE:-$(env_value COMPOSE_FILE)}" mode file
+  local -a files=()
+  mode="$(database_compose_file)"
+  if [[ -n "${listed}" ]]; then
+    IFS="${COMPOSE_PATH_SEPARATOR:-:}" read -r -a files <<< "${listed}"
+    [[ -z "${mode}" || " ${files[*]} " == *" ${mode} "* ]] || files+=("${mode}")
+  else
+    files=(docker-compose.yml ${mode:+"${mode}"})
+    [[ ! -f "${BUNDLE_DIR}/docker-compose.override.yml" ]] || files+=(docker-compose.override.yml)
+  fi
+  ! uses_podman || files+=(docker-compose.podman.yml)
+  COMPOSE_FILES=()
+  for file in "${files[@]}"; do
+    COMPOSE_FILES+=(-f "${file}")
+  done
+}
+
+# Runs Compose on this bundle's project and files (choose_compose_files).
 compose() {
-  local -a files=(-f docker-compose.yml)
-  [[ ! -f "${BUNDLE_DIR}/docker-compose.override.yml" ]] || files+=(-f docker-compose.override.yml)
-  ! uses_podman || files+=(-f docker-compose.podman.yml)
-  (cd "${BUNDLE_DIR}" && "${COMPOSE[@]}" "${files[@]}" -p "${PROJECT}" "$@")
+  (cd "${BUNDLE_DIR}" && "${COMPOSE[@]}" "${COMPOSE_FILES[@]}" -p "${PROJECT}" "$@")
 }
 
 # podman's Compose, podman's socket, or a Docker socket that is podman's (podman-docker links it).

@@ -82,6 +82,10 @@ class RoleArgumentsTest {
                     "todolist_backup_job_schedule needs five cron fields (minute hour day month weekday); got '@daily'"),
             new Refusal("todolist_backup_cron_file", "/etc/cron.d/todolist.backup",
                     "cron skips other names in /etc/cron.d"),
+            new Refusal("todolist_app_replicas", 0, "todolist_app_replicas must be from 1 to 16 (APP_REPLICAS); got 0"),
+            // An app-only host's URI holds credentials: refused with its shape, never printed.
+            new Refusal("todolist_mongodb_uri", "mongodb://todolist:" + PASSWORD + "@db1:27017/todolist",
+                    "todolist_mongodb_uri must be a mongodb:// URI naming its replicaSet"),
             new Refusal("todolist_bundle_src", "/nonexistent/infra-docker-9.9.9.tar.gz",
                     "No Compose bundle at /nonexistent/infra-docker-9.9.9.tar.gz"));
 

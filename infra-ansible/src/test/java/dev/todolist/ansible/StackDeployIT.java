@@ -155,14 +155,14 @@ class StackDeployIT {
 
         upgrade.assertSucceeded("deploy of " + next);
         String output = upgrade.output();
-        // The backup runs from a handler (tasks included by it show as RUNNING HANDLER), before the restart.
-        int backup = output.indexOf("RUNNING HANDLER [todolist : Backup | Back up the stack]");
-        int restart = output.indexOf("RUNNING HANDLER [todolist : Update the running stack]");
-        assertTrue(backup >= 0 && restart > backup, "a backup before the update:\n" + upgrade.describe());
-        assertEquals("changed", upgrade.status("RUNNING HANDLER [todolist : Backup | Back up the stack]"), upgrade::describe);
-        assertEquals("changed", upgrade.status("RUNNING HANDLER [todolist : Update the running stack]"), upgrade::describe);
+        // A new release is rolled out by manage-docker.sh upgrade (a backup, then one API instance at
+        // a time), reported by the next handler, then start applies the rest; no restart.
+        assertEquals("changed", upgrade.status("RUNNING HANDLER [todolist : Upgrade the running stack one API instance at a time]"),
+                upgrade::describe);
+        assertEquals("changed", upgrade.status("RUNNING HANDLER [todolist : Apply the rest of the new release]"), upgrade::describe);
+        assertTrue(!output.contains("RUNNING HANDLER [todolist : Update the running stack]"), upgrade::describe);
         Matcher written = Pattern.compile("backup written: \\./backups/(\\S+\\.archive\\.gz)").matcher(output);
-        assertTrue(written.find(), upgrade::describe);
+        assertTrue(written.find() && output.indexOf("upgraded to " + next) > written.start(), upgrade::describe);
         assertTrue(Files.size(root.resolve("backups").resolve(written.group(1))) > 0, "empty " + written.group(1));
         assertEquals(next, imageTagOf("todolist-app"));
         assertEquals(next, imageTagOf("backup"));

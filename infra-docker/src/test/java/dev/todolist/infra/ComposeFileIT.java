@@ -38,8 +38,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class ComposeFileIT {
 
-    private static final List<String> SERVICES =
-            List.of("todolist-app", "mongodb", "nginx", "healthcheck", "backup", "prometheus");
+    private static final List<String> SERVICES = List.of("todolist-app", "mongodb", "nginx", "healthcheck", "backup",
+            "prometheus", "mongodb-2", "mongodb-3", "mongodb-init");
+    /** The replica set's members: the mongo:7 server, as `mongodb` (profile replicaset, ReplicaSetProfileIT). */
+    private static final List<String> MONGODB_SERVERS = List.of("mongodb", "mongodb-2", "mongodb-3");
+    /** Runs once and exits: not restarted, nothing to probe. */
+    private static final String ONE_SHOT = "mongodb-init";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private static Path bundle;
@@ -54,7 +58,7 @@ class ComposeFileIT {
         services = (Map<String, Map<String, Object>>) compose.get("services");
     }
 
-    private static Set<ValidationMessage> schemaErrors(Object document) {
+    static Set<ValidationMessage> schemaErrors(Object document) {
         // This generation of the schema still carries draft-04 style "id" annotations: not a keyword of 2019-09.
         JsonMetaSchema metaSchema = JsonMetaSchema.builder(JsonMetaSchema.getV201909())
                 .keyword(new NonValidationKeyword("id"))
@@ -73,8 +77,9 @@ class ComposeFileIT {
 
     @Test
     @SuppressWarnings("unchecked")
-    void schemaRejectsAnUnknownServiceKey() {
-        Map<String, Object> broken = new Yaml().load(new Yaml().dump(compose));
+    void schemaRejectsAnUnknownServiceKey() throws IOException {
+        // A deep copy (the file's anchors make shared nodes, which a YAML round trip would alias).
+        Map<String, Object> broken = JSON.readValue(JSON.writeValueAsString(compose), Map.class);
         ((Map<String, Object>) ((Map<String, Object>) broken.get("services")).get("nginx")).put("restart_policy", "always");
 
         Set<ValidationMessage> errors = schemaErrors(broken);
@@ -109,14 +114,16 @@ class ComposeFileIT {
     void everyServiceRestartsUnlessStoppedLogsToRotatedJsonFilesAndHasThePlansLimits() {
         assertEquals(new TreeSet<>(SERVICES), new TreeSet<>(services.keySet()));
         services.forEach((name, service) -> {
-            assertEquals("unless-stopped", service.get("restart"), name);
+            assertEquals(name.equals(ONE_SHOT) ? "no" : "unless-stopped", service.get("restart"), name);
             Map<String, Object> logging = (Map<String, Object>) service.get("logging");
             assertEquals("json-file", logging.get("driver"), name);
             assertEquals(Map.of("max-size", "10m", "max-file", "3"), logging.get("options"), name);
             Map<String, Object> resources = (Map<String, Object>) ((Map<String, Object>) service.get("deploy")).get("resources");
             assertEquals(Map.of("cpus", "1.0", "memory", "512M"), resources.get("limits"), name);
             assertEquals(Map.of("memory", "256M"), resources.get("reservations"), name);
-            assertFalse(((List<Object>) ((Map<String, Object>) service.get("healthcheck")).get("test")).isEmpty(), name);
+            Map<String, Object> healthcheck = (Map<String, Object>) service.get("healthcheck");
+            assertTrue(name.equals(ONE_SHOT) ? Boolean.TRUE.equals(healthcheck.get("disable"))
+                    : !((List<Object>) healthcheck.get("test")).isEmpty(), name);
             assertTrue(((List<String>) service.get("security_opt")).contains("no-new-privileges:true"), name);
             assertEquals(List.of("ALL"), service.get("cap_drop"), name);
             // Named by Compose after COMPOSE_PROJECT_NAME: two stacks can live on one host.
@@ -198,7 +205,8 @@ class ComposeFileIT {
     @Test
     void ourImagesArePinnedToTheReleaseVersion() {
         for (String service : List.of("todolist-app", "healthcheck", "backup")) {
-            // ${TODOLIST_..._IMAGE:-localhost/todolist-...:<version>}: the release's tag unless .env pins another reference.
+            // ${TODOLIST_..._IMAGE:-localhost/todolist-...:<version>}: the release's tag unless .env pins another
+            // reference, or (the app) manage-docker.sh upgrade/rollback exports another tag from its state file.
             String image = String.valueOf(services.get(service).get("image"));
             assertTrue(image.startsWith("${TODOLIST_") && image.contains(":-localhost/todolist-")
                     && image.endsWith(":" + Bundle.version() + "}"), service + ": " + image);
@@ -208,7 +216,7 @@ class ComposeFileIT {
     @Test
     void servicesRunWithoutRootAndReadOnlyWhereTheImageAllows() {
         services.forEach((name, service) -> {
-            if (name.equals("mongodb")) {
+            if (MONGODB_SERVERS.contains(name)) {
                 // mongo's entrypoint must start as root to chown /data/db, and writes outside it on its first start.
                 assertFalse(service.containsKey("user"), name);
                 return;
@@ -253,7 +261,9 @@ class ComposeFileIT {
         assertEquals(List.of("monitoring"), prometheus.get("profiles"));
         assertEquals(List.of("todolist-internal"), prometheus.get("networks"));
         services.forEach((name, service) -> {
-            if (!name.equals("prometheus")) {
+            if (name.startsWith("mongodb-")) {
+                assertEquals(List.of("replicaset"), service.get("profiles"), name);
+            } else if (!name.equals("prometheus")) {
                 assertFalse(service.containsKey("profiles"), name + " must start by default");
             }
         });
@@ -294,6 +304,9 @@ class ComposeFileIT {
                 "nginx/nginx.conf", "nginx/conf.d/todolist.conf", "nginx/snippets/tls.conf", "nginx/errors/502.json",
                 "nginx/static/favicon.ico", "prometheus/prometheus.yml", "prometheus/alert-rules.yml", "certs/README",
                 "docker-compose.podman.yml", "lib/common.sh", "lib/compose.sh", "lib/env-checks.sh", "lib/host-files.sh", "lib/backup.sh",
+                "lib/instances.sh", "lib/upgrade.sh", "lib/database.sh", "docker-compose.replicaset.yml",
+                "docker-compose.external-mongodb.yml",
+                "mongodb/replicaset-init.sh",
                 "rules/secret-rules.env", "rules/retention.env")) {
             assertTrue(listing.contains(top + file), file + " missing:\n" + listing);
         }

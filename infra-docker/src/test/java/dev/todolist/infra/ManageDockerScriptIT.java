@@ -76,7 +76,7 @@ class ManageDockerScriptIT {
         assertEquals(0, help.exitCode(), help.output());
         for (String command : List.of("start", "stop", "restart", "status", "logs [SERVICE]", "backup",
                 "restore FILE [--yes]", "cleanup", "backups list", "backups verify FILE", "backups prune [--dry-run]",
-                "images load PATH", "help", "Exit codes")) {
+                "images load PATH", "upgrade VERSION", "rollback", "help", "Exit codes")) {
             assertTrue(help.output().contains(command), command + " missing:\n" + help.output());
         }
     }
@@ -165,6 +165,31 @@ class ManageDockerScriptIT {
         Command.Result result = manage("start");
         assertEquals(2, result.exitCode(), result.output());
         assertTrue(result.output().contains("TODOLIST_EXTERNAL_SUBNET=" + subnet + " is not an IPv4 network"), result.output());
+    }
+
+    @Test
+    void upgradeTakesOneImageTagAndRollbackNoneBeforeAnyCheck() {
+        Map<List<String>, String> expected = Map.of(
+                List.of("upgrade"), "upgrade takes one VERSION",
+                List.of("upgrade", "1.4.0", "1.5.0"), "upgrade takes one VERSION",
+                List.of("upgrade", "1.4.0;rm"), "upgrade takes one VERSION",
+                List.of("rollback", "1.4.0"), "rollback takes no argument: 1.4.0");
+        expected.forEach((args, message) -> {
+            Command.Result result = manage(args.toArray(String[]::new));
+            assertEquals(1, result.exitCode(), args + ": " + result.output());
+            assertTrue(result.output().contains(message), args + ": " + result.output());
+        });
+    }
+
+    @ParameterizedTest(name = "APP_REPLICAS={0} is refused")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"0", "17", "two", "-1"})
+    void startRefusesAnAppReplicasOutOfRange(String replicas) throws IOException {
+        writeEnv(GOOD_SECRET, GOOD_MONGO_PASSWORD, "rw-------");
+        Path env = bundle.resolve(".env");
+        Files.writeString(env, Files.readString(env).replaceFirst("(?m)^APP_REPLICAS=.*$", "APP_REPLICAS=" + replicas));
+        Command.Result result = manage("start");
+        assertEquals(2, result.exitCode(), result.output());
+        assertTrue(result.output().contains("APP_REPLICAS must be a number from 1 to 16, not '" + replicas + "'"), result.output());
         assertFalse(Files.exists(bundle.resolve("data")), "nothing may be prepared before the checks pass");
     }
 

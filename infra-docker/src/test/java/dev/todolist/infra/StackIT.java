@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.todolist.infra.testing.Bundle;
 import dev.todolist.infra.testing.Command;
 import dev.todolist.infra.testing.Curl;
+import dev.todolist.infra.testing.ManageDocker;
 import dev.todolist.infra.testing.Podman;
 import dev.todolist.infra.testing.StackLock;
 import dev.todolist.testing.Needs;
@@ -160,10 +161,7 @@ class StackIT {
     }
 
     private static Command.Result manage(String... args) {
-        List<String> command = new ArrayList<>(List.of(bundle.resolve("manage-docker.sh").toString()));
-        command.addAll(List.of(args));
-        return Command.run(command, bundle, Map.of("TODOLIST_HEALTH_TICK_SECONDS", "2",
-                "DOCKER_HOST", "unix://" + Podman.SOCKET), Duration.ofMinutes(6));
+        return ManageDocker.run(bundle, Duration.ofMinutes(6), args);
     }
 
     private static Curl.Exchange api(String... args) {
