@@ -113,6 +113,26 @@ class StackOperationsIT {
         }
     }
 
+    /** Waits until the monitor's latest state change of SERVICE goes to STATE; returns its line's index. */
+    private static int awaitLatestStateChange(String service, String state, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            List<String> lines = monitorLog();
+            for (int i = lines.size() - 1; i >= 0; i--) {
+                String line = lines.get(i);
+                if (line.contains("\"event\":\"state_change\"") && line.contains("\"service\":\"" + service + "\"")) {
+                    if (line.contains("\"to\":\"" + state + "\"")) {
+                        return i;
+                    }
+                    break;
+                }
+            }
+            assertTrue(System.nanoTime() < deadline, "the monitor's latest change of " + service + " is not to " + state
+                    + " within " + timeout + ":\n" + String.join("\n", lines));
+            Thread.sleep(500);
+        }
+    }
+
     @Test
     @Order(1)
     void theAppRunsFromTheImagePinnedByDigestAndTheMonitorSeesTheUsersPathUp() throws IOException, InterruptedException {
@@ -177,8 +197,9 @@ class StackOperationsIT {
     @Order(3)
     void aKilledAppIsRestartedByTheMonitorAndTheUsersPathGoesDownThenUp() throws InterruptedException {
         stack.awaitApiThroughNginx(Duration.ofMinutes(1));
-        // After the restore's own restart of the app, the monitor has seen it UP again.
-        int skip = awaitMonitorLine(0, Duration.ofSeconds(60), "\"service\":\"api-through-nginx\"", "\"to\":\"UP\"");
+        // After the restore's own restart of the app, the monitor has seen the user's path UP again: its
+        // latest change for that path, not the first one of the run (the restore's 503 made it DOWN since).
+        int skip = awaitLatestStateChange("api-through-nginx", "UP", Duration.ofSeconds(60));
         skip = Math.max(skip, monitorLog().size() - 1);
         String app = stack.container("todolist-app");
         long killed = System.nanoTime();
