@@ -208,7 +208,8 @@ class StackDeployIT {
         Path bundle = unpack(Ansible.composeBundle(controller), staging);
         Path compose = bundle.resolve("docker-compose.yml");
         String pinned = Files.readString(compose);
-        String repinned = pinned.replace(":" + Ansible.version() + "\n", ":" + next + "\n");
+        // A tag ends its line (mongo, nginx) or a ${..._IMAGE:-default} that .env may override (our images).
+        String repinned = pinned.replaceAll(":" + java.util.regex.Pattern.quote(Ansible.version()) + "(?=[}\n])", ":" + next);
         assertTrue(!repinned.equals(pinned), "no image pinned to " + Ansible.version() + " in " + compose);
         Files.writeString(compose, repinned);
         Path renamed = Files.move(bundle, staging.resolve("infra-docker-" + next));
