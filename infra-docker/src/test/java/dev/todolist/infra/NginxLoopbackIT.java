@@ -288,13 +288,7 @@ class NginxLoopbackIT {
     @Test
     @Order(7)
     void aClientCannotChooseItsThrottleKeyThroughXForwardedFor() throws InterruptedException {
-        List<Integer> statuses = new ArrayList<>();
-        for (int attempt = 1; attempt <= 25; attempt++) {
-            statuses.add(curl("-k", "-H", "Content-Type: application/json", "-H", "X-Forwarded-For: 10.9.8." + attempt,
-                    "-d", "{\"email\":\"spray-" + attempt + "@example.org\",\"password\":\"not the password at all\"}",
-                    https("/api/v1/sessions")).status());
-            Thread.sleep(100); // under nginx's 20 r/s: the 429s below are the API's throttle, not nginx's limit
-        }
+        List<Integer> statuses = Curl.signInsWithForgedForwardedFor(https("/api/v1/sessions"), 25);
         assertEquals(List.of(401), statuses.subList(0, 20).stream().distinct().toList(), statuses.toString());
         assertEquals(List.of(429), statuses.subList(20, 25).stream().distinct().toList(),
                 "a spoofed X-Forwarded-For must not give each attempt a fresh address: " + statuses);

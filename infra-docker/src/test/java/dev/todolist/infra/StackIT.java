@@ -436,13 +436,7 @@ class StackIT {
         String nginxAddress = Podman.inspect(container("nginx"), "{{(index .NetworkSettings.Networks \"" + network + "\").IPAddress}}");
         assertTrue(nginxAddress.startsWith(EXTERNAL_SUBNET.substring(0, EXTERNAL_SUBNET.lastIndexOf('.') + 1)), nginxAddress);
 
-        List<Integer> statuses = new ArrayList<>();
-        for (int attempt = 1; attempt <= 25; attempt++) {
-            statuses.add(api("-k", "-H", "Content-Type: application/json", "-H", "X-Forwarded-For: 10.9.8." + attempt,
-                    "-d", "{\"email\":\"spray-" + attempt + "@example.org\",\"password\":\"not the password at all\"}",
-                    https("/api/v1/sessions")).status());
-            Thread.sleep(100); // under nginx's 20 r/s: the 429s below are the API's throttle, not nginx's limit
-        }
+        List<Integer> statuses = Curl.signInsWithForgedForwardedFor(https("/api/v1/sessions"), 25);
         assertEquals(List.of(401), statuses.subList(0, 20).stream().distinct().toList(), statuses.toString());
         assertEquals(List.of(429), statuses.subList(20, 25).stream().distinct().toList(),
                 "a forged X-Forwarded-For must not give each attempt a fresh address: " + statuses);

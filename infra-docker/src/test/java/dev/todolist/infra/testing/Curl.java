@@ -60,6 +60,22 @@ public final class Curl {
     }
 
     /**
+     * ATTEMPTS failed sign-ins at SESSIONS_URL, each for another email and claiming another client
+     * address in X-Forwarded-For (10.9.8.N), 100 ms apart (under nginx's 20 r/s, so that a 429 is the
+     * API's throttle, not nginx's limit); their statuses in order.
+     */
+    public static List<Integer> signInsWithForgedForwardedFor(String sessionsUrl, int attempts) throws InterruptedException {
+        List<Integer> statuses = new ArrayList<>();
+        for (int attempt = 1; attempt <= attempts; attempt++) {
+            statuses.add(call("-k", "-H", "Content-Type: application/json", "-H", "X-Forwarded-For: 10.9.8." + attempt,
+                    "-d", "{\"email\":\"spray-" + attempt + "@example.org\",\"password\":\"not the password at all\"}",
+                    sessionsUrl).status());
+            Thread.sleep(100);
+        }
+        return statuses;
+    }
+
+    /**
      * Signs EMAIL up and in through BASE_URL (e.g. https://127.0.0.1:PORT) when the API has accounts
      * (POST /api/v1/users, POST /api/v1/sessions); from then on every call carries the token.
      */
