@@ -15,7 +15,7 @@
 #
 # Usage: todo-api/src/bench/run-benchmark.sh
 # Environment: BENCH_JAR (a jar to run instead of building this checkout's: an A/B run of two commits),
-#              BENCH_STORE (embedded | external), BENCH_WARMUP (20s), BENCH_DURATION (60s),
+#              BENCH_STORE (embedded | external), BENCH_WARMUP (60s), BENCH_DURATION (60s),
 #              BENCH_CONNECTIONS (64), BENCH_THREADS (2), BENCH_TODOS (10000: in all), BENCH_USERS (1:
 #              the todos are split between them), BENCH_LOADER (api: every todo created through the API;
 #              copy: one per user, copied in the store: the only way for 100 000; the default above one user),
@@ -35,7 +35,7 @@ source "${ROOT}/todo-api/src/bench/external-store.sh"
 source "${ROOT}/todo-api/src/bench/bench-data.sh"
 readonly BENCH_DIR="${ROOT}/todo-api/src/bench"
 readonly STORE="${BENCH_STORE:-embedded}"
-readonly WARMUP="${BENCH_WARMUP:-20s}"
+readonly WARMUP="${BENCH_WARMUP:-60s}"
 readonly DURATION="${BENCH_DURATION:-60s}"
 readonly CONNECTIONS="${BENCH_CONNECTIONS:-64}"
 readonly THREADS="${BENCH_THREADS:-2}"
