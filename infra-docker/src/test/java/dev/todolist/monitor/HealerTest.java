@@ -2,6 +2,7 @@ package dev.todolist.monitor;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.todolist.testing.MovableClock;
 import dev.todolist.testing.Needs;
 import dev.todolist.testing.Prerequisite;
 import org.junit.jupiter.api.AfterEach;
@@ -9,9 +10,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.net.StandardProtocolFamily;
 import java.net.URI;
 import java.net.URLDecoder;
@@ -45,12 +44,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class HealerTest {
 
     private static final Instant T0 = Instant.parse("2026-12-05T10:00:00Z");
+    private static final Clock AT_T0 = Clock.fixed(T0, ZoneOffset.UTC);
 
     @TempDir
     Path dir;
     private final ObjectMapper json = new ObjectMapper();
     private final List<String> requests = new CopyOnWriteArrayList<>();
-    private final ByteArrayOutputStream logBytes = new ByteArrayOutputStream();
+    private final CapturedTransitionLog captured = new CapturedTransitionLog(json);
     private volatile String containersAnswer = "[]";
     /** Each container's inspection (GET /containers/ID/json), by id: its State. */
     private final Map<String, String> states = new java.util.concurrent.ConcurrentHashMap<>();
@@ -98,12 +98,15 @@ class HealerTest {
         }
     }
 
-    private Healer healer(Instant now, Optional<Path> maintenanceFlag) {
-        HealingSettings settings = new HealingSettings(Duration.ofSeconds(30), URI.create("unix://" + socket), "todolist-prod",
-                maintenanceFlag);
-        TransitionLog log = new TransitionLog(json, new PrintStream(logBytes, true, StandardCharsets.UTF_8));
-        return new Healer(settings, new EngineClient(settings.engine(), json), Duration.ofSeconds(5), log::healing,
-                Clock.fixed(now, ZoneOffset.UTC));
+    /** A healer of project todolist-prod that asks this test's engine and logs what it does. */
+    private Healer healer(Clock clock, Optional<Path> maintenanceFlag) {
+        return healer(URI.create("unix://" + socket), clock, maintenanceFlag);
+    }
+
+    private Healer healer(URI engine, Clock clock, Optional<Path> maintenanceFlag) {
+        HealingSettings settings = new HealingSettings(Duration.ofSeconds(30), engine, "todolist-prod", maintenanceFlag);
+        return new Healer(settings, new EngineClient(settings.engine(), json), Duration.ofSeconds(5),
+                captured.log()::healing, clock);
     }
 
     private static Map<String, StackMonitor.Status> appDownSince(Instant since) {
@@ -113,22 +116,12 @@ class HealerTest {
         return statuses;
     }
 
-    private List<JsonNode> logLines() throws IOException {
-        List<JsonNode> lines = new java.util.ArrayList<>();
-        for (String line : logBytes.toString(StandardCharsets.UTF_8).split("\n")) {
-            if (!line.isBlank()) {
-                lines.add(json.readTree(line));
-            }
-        }
-        return lines;
-    }
-
     @Test
     void aServiceDownLongerThanTheDelayHasItsStoppedContainerRestartedAndItIsLogged() throws IOException {
         containers("aaaaaaaaaaaaaaaa", "{\"Status\":\"exited\",\"ExitCode\":137}",
                 "bbbbbbbbbbbbbbbb", "{\"Status\":\"running\",\"Health\":{\"Status\":\"healthy\"}}");
 
-        healer(T0, Optional.empty()).afterRound(appDownSince(T0.minusSeconds(31)));
+        healer(AT_T0, Optional.empty()).afterRound(appDownSince(T0.minusSeconds(31)));
 
         assertEquals(4, requests.size(), requests.toString());
         assertTrue(requests.get(0).startsWith("GET /containers/json?all=1&filters="), requests.get(0));
@@ -136,7 +129,7 @@ class HealerTest {
                 && requests.get(0).contains("\"com.docker.compose.service=todolist-app\""), requests.get(0));
         assertEquals("GET /containers/aaaaaaaaaaaaaaaa/json HTTP/1.0", requests.get(1));
         assertEquals("POST /containers/aaaaaaaaaaaaaaaa/restart?t=10 HTTP/1.0", requests.get(3), "only the container that is down");
-        JsonNode line = logLines().get(0);
+        JsonNode line = captured.lines().get(0);
         assertEquals("heal", line.get("event").asText());
         assertEquals("todolist-app", line.get("service").asText());
         assertEquals(31, line.get("downSeconds").asInt());
@@ -155,40 +148,40 @@ class HealerTest {
 
     @Test
     void aContainerWhoseHealthcheckIsStillStartingIsNotRestartedButTheDecisionIsLogged() throws IOException {
-        containers("aaaa", "{\"Status\":\"running\",\"Health\":{\"Status\":\"starting\"}}");
-
-        healer(T0, Optional.empty()).afterRound(appDownSince(T0.minusSeconds(60)));
-
-        assertTrue(requests.stream().noneMatch(r -> r.startsWith("POST")), requests.toString());
-        JsonNode line = logLines().get(0);
-        assertEquals("heal_skipped", line.get("event").asText());
-        assertTrue(line.get("detail").asText().contains("still starting [aaaa (running, starting)]"), line.toString());
+        assertLeftAloneAndLogged("{\"Status\":\"running\",\"Health\":{\"Status\":\"starting\"}}",
+                "still starting [aaaa (running, starting)]");
     }
 
     @Test
     void aContainerTheEngineReportsHealthyIsNotRestartedWhenOnlyTheMonitorCannotReachIt() throws IOException {
-        containers("aaaa", "{\"Status\":\"running\",\"Health\":{\"Status\":\"healthy\"}}");
+        assertLeftAloneAndLogged("{\"Status\":\"running\",\"Health\":{\"Status\":\"healthy\"}}",
+                "[aaaa (running, healthy)] running and not unhealthy");
+    }
 
-        healer(T0, Optional.empty()).afterRound(appDownSince(T0.minusSeconds(60)));
+    /** The app DOWN for a minute, its one container in {@code state}: nothing restarted, and a heal_skipped line saying {@code why}. */
+    private void assertLeftAloneAndLogged(String state, String why) throws IOException {
+        containers("aaaa", state);
+
+        healer(AT_T0, Optional.empty()).afterRound(appDownSince(T0.minusSeconds(60)));
 
         assertTrue(requests.stream().noneMatch(r -> r.startsWith("POST")), requests.toString());
-        JsonNode line = logLines().get(0);
+        JsonNode line = captured.lines().get(0);
         assertEquals("heal_skipped", line.get("event").asText());
-        assertTrue(line.get("detail").asText().contains("[aaaa (running, healthy)] running and not unhealthy"), line.toString());
+        assertTrue(line.get("detail").asText().contains(why), line.toString());
     }
 
     @Test
     void anUnhealthyRunningContainerIsRestarted() {
         containers("aaaa", "{\"Status\":\"running\",\"Health\":{\"Status\":\"unhealthy\"}}");
 
-        healer(T0, Optional.empty()).afterRound(appDownSince(T0.minusSeconds(60)));
+        healer(AT_T0, Optional.empty()).afterRound(appDownSince(T0.minusSeconds(60)));
 
         assertEquals("POST /containers/aaaa/restart?t=10 HTTP/1.0", requests.get(requests.size() - 1));
     }
 
     @Test
     void aServiceDownForLessThanTheDelayIsLeftAlone() {
-        healer(T0, Optional.empty()).afterRound(appDownSince(T0.minusSeconds(29)));
+        healer(AT_T0, Optional.empty()).afterRound(appDownSince(T0.minusSeconds(29)));
 
         assertTrue(requests.isEmpty(), requests.toString());
     }
@@ -197,26 +190,24 @@ class HealerTest {
     void aServiceThatStaysDownIsRestartedAgainOnlyAfterADelayThatDoubles() {
         containers("aaaa", "{\"Status\":\"exited\"}");
         Map<String, StackMonitor.Status> down = appDownSince(T0.minusSeconds(40));
-        HealingSettings settings = new HealingSettings(Duration.ofSeconds(30), URI.create("unix://" + socket), "todolist-prod",
-                Optional.empty());
-        MutableClock clock = new MutableClock(T0);
-        Healer healer = new Healer(settings, new EngineClient(settings.engine(), json), Duration.ofSeconds(5), a -> { }, clock);
+        MovableClock clock = new MovableClock(T0);
+        Healer healer = healer(clock, Optional.empty());
 
         healer.afterRound(down);
-        clock.now = T0.plusSeconds(31);
+        clock.set(T0.plusSeconds(31));
         healer.afterRound(down);
         assertEquals(1, requests.stream().filter(r -> r.startsWith("POST")).count(), "twice 30 s after the first: " + requests);
-        clock.now = T0.plusSeconds(61);
+        clock.set(T0.plusSeconds(61));
         healer.afterRound(down);
         assertEquals(2, requests.stream().filter(r -> r.startsWith("POST")).count(), requests.toString());
-        clock.now = T0.plusSeconds(61 + 119);
+        clock.set(T0.plusSeconds(61 + 119));
         healer.afterRound(down);
         assertEquals(2, requests.stream().filter(r -> r.startsWith("POST")).count(), "then four times: " + requests);
 
         // Once the service is UP again, the next outage starts from the delay itself.
-        healer.afterRound(Map.of("todolist-app", new StackMonitor.Status(ServiceState.UP, "HTTP 200", clock.now)));
-        clock.now = clock.now.plusSeconds(100);
-        healer.afterRound(appDownSince(clock.now.minusSeconds(30)));
+        healer.afterRound(Map.of("todolist-app", new StackMonitor.Status(ServiceState.UP, "HTTP 200", clock.instant())));
+        clock.advance(Duration.ofSeconds(100));
+        healer.afterRound(appDownSince(clock.instant().minusSeconds(30)));
         assertEquals(3, requests.stream().filter(r -> r.startsWith("POST")).count(), requests.toString());
     }
 
@@ -224,13 +215,13 @@ class HealerTest {
     void nothingIsRestartedWhileTheMaintenanceFlagExistsAndThatIsSaidOnce() throws IOException {
         containers("aaaa", "{\"Status\":\"exited\"}");
         Path flag = Files.writeString(dir.resolve("restore"), "");
-        Healer healer = healer(T0, Optional.of(flag));
+        Healer healer = healer(AT_T0, Optional.of(flag));
 
         healer.afterRound(appDownSince(T0.minusSeconds(60)));
         healer.afterRound(appDownSince(T0.minusSeconds(60)));
 
         assertTrue(requests.isEmpty(), requests.toString());
-        List<JsonNode> lines = logLines();
+        List<JsonNode> lines = captured.lines();
         assertEquals(1, lines.size(), lines.toString());
         assertEquals("heal_skipped", lines.get(0).get("event").asText());
         assertTrue(lines.get(0).get("detail").asText().contains("maintenance"), lines.toString());
@@ -240,30 +231,23 @@ class HealerTest {
     void aTargetThatIsNoContainerIsReportedOnceAndNeverRestarted() throws IOException {
         Map<String, StackMonitor.Status> statuses = Map.of("api-through-nginx",
                 new StackMonitor.Status(ServiceState.DOWN, "HTTP 502", T0.minusSeconds(100)));
-        MutableClock clock = new MutableClock(T0);
-        HealingSettings settings = new HealingSettings(Duration.ofSeconds(30), URI.create("unix://" + socket), "todolist-prod",
-                Optional.empty());
-        TransitionLog log = new TransitionLog(json, new PrintStream(logBytes, true, StandardCharsets.UTF_8));
-        Healer healer = new Healer(settings, new EngineClient(settings.engine(), json), Duration.ofSeconds(5), log::healing, clock);
+        MovableClock clock = new MovableClock(T0);
+        Healer healer = healer(clock, Optional.empty());
 
         healer.afterRound(statuses);
-        clock.now = T0.plusSeconds(120);
+        clock.set(T0.plusSeconds(120));
         healer.afterRound(statuses);
 
         assertEquals(1, requests.size(), requests.toString());
-        assertTrue(logLines().get(0).get("detail").asText().contains("no container"), logLines().toString());
+        assertTrue(captured.lines().get(0).get("detail").asText().contains("no container"), captured.lines().toString());
     }
 
     @Test
     void anEngineErrorIsReportedWithItsMessage() throws IOException {
-        // No engine behind the socket's path.
-        HealingSettings settings = new HealingSettings(Duration.ofSeconds(30), URI.create("unix://" + dir.resolve("nowhere.sock")),
-                "todolist-prod", Optional.empty());
-        TransitionLog log = new TransitionLog(json, new PrintStream(logBytes, true, StandardCharsets.UTF_8));
-        new Healer(settings, new EngineClient(settings.engine(), json), Duration.ofSeconds(5), log::healing, Clock.fixed(T0, ZoneOffset.UTC))
-                .afterRound(appDownSince(T0.minusSeconds(60)));
+        URI noEngineBehind = URI.create("unix://" + dir.resolve("nowhere.sock"));
+        healer(noEngineBehind, AT_T0, Optional.empty()).afterRound(appDownSince(T0.minusSeconds(60)));
 
-        JsonNode line = logLines().get(0);
+        JsonNode line = captured.lines().get(0);
         assertEquals("heal_failed", line.get("event").asText());
         assertTrue(line.get("detail").asText().startsWith("restart failed: "), line.toString());
     }
@@ -271,7 +255,7 @@ class HealerTest {
     @Test
     void theWebhookIsToldWhatTheMonitorDid() throws IOException {
         WebhookNotifier notifier = new WebhookNotifier(URI.create("http://127.0.0.1:9/hook"), "todolist-prod", Duration.ofSeconds(1),
-                json, new TransitionLog(json, new PrintStream(logBytes, true, StandardCharsets.UTF_8)));
+                json, captured.log());
 
         JsonNode payload = json.readTree(notifier.payload(new Healer.Attempt(T0, "todolist-app", Duration.ofSeconds(31),
                 Healer.Outcome.RESTARTED, "restarted container(s) [aaaa (exited)] through the engine's API")));
@@ -312,28 +296,5 @@ class HealerTest {
                 () -> podman.restart("no-such-container-" + System.nanoTime(), Duration.ofSeconds(1), Duration.ofSeconds(10)));
         assertTrue(missing.getMessage().contains("answered 404"), missing.getMessage());
         assertFalse(missing.getMessage().contains("?t="), "the query is not repeated in the message");
-    }
-
-    private static final class MutableClock extends Clock {
-        private volatile Instant now;
-
-        MutableClock(Instant now) {
-            this.now = now;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
     }
 }

@@ -7,9 +7,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -20,7 +18,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -38,7 +35,7 @@ class StackMonitorTest {
     private final ObjectMapper json = new ObjectMapper();
     private final AtomicInteger serviceStatus = new AtomicInteger(200);
     private final List<String> webhookBodies = new CopyOnWriteArrayList<>();
-    private final ByteArrayOutputStream logBytes = new ByteArrayOutputStream();
+    private final CapturedTransitionLog captured = new CapturedTransitionLog(json);
     private HttpServer service;
     private HttpServer webhook;
     private ServerSocket database;
@@ -78,7 +75,7 @@ class StackMonitorTest {
     }
 
     private StackMonitor monitor(MonitorSettings settings) {
-        TransitionLog log = new TransitionLog(json, new PrintStream(logBytes, true, StandardCharsets.UTF_8));
+        TransitionLog log = captured.log();
         WebhookNotifier notifier = new WebhookNotifier(settings.webhook().orElseThrow(), settings.stackName(),
                 settings.timeout(), json, log);
         return new StackMonitor(settings, new ServiceProbe(settings.timeout()), t -> {
@@ -89,24 +86,14 @@ class StackMonitorTest {
         }, Clock.systemUTC());
     }
 
-    private List<JsonNode> logLines() throws IOException {
-        List<JsonNode> lines = new ArrayList<>();
-        for (String line : logBytes.toString(StandardCharsets.UTF_8).split("\n")) {
-            if (!line.isBlank()) {
-                lines.add(json.readTree(line));
-            }
-        }
-        return lines;
-    }
-
     @Test
     void firstRoundLogsEveryServiceUpAndPagesNobody() throws IOException {
         StackMonitor monitor = monitor(settings(2));
 
         monitor.pollOnce();
 
-        List<JsonNode> lines = logLines();
-        assertEquals(2, lines.size(), logBytes.toString(StandardCharsets.UTF_8));
+        List<JsonNode> lines = captured.lines();
+        assertEquals(2, lines.size(), captured.text());
         assertEquals("todolist-app", lines.get(0).get("service").asText());
         assertEquals("UNKNOWN", lines.get(0).get("from").asText());
         assertEquals("UP", lines.get(0).get("to").asText());
@@ -132,7 +119,7 @@ class StackMonitorTest {
         assertTrue(payload.get("text").asText().contains("[todolist-test] todolist-app is DOWN (was UP): HTTP 503"),
                 payload.toString());
         assertEquals("DOWN", payload.get("to").asText());
-        JsonNode last = logLines().get(logLines().size() - 1);
+        JsonNode last = captured.lines().get(captured.lines().size() - 1);
         assertEquals("todolist-app", last.get("service").asText());
         assertEquals("DOWN", last.get("to").asText());
         assertEquals("HTTP 503", last.get("detail").asText());
@@ -180,8 +167,8 @@ class StackMonitorTest {
 
         monitor.pollOnce();
 
-        assertTrue(logLines().stream().anyMatch(l -> "webhook_failed".equals(l.path("event").asText())),
-                logBytes.toString(StandardCharsets.UTF_8));
+        assertTrue(captured.lines().stream().anyMatch(l -> "webhook_failed".equals(l.path("event").asText())),
+                captured.text());
         assertEquals(ServiceState.DOWN, monitor.statuses().get("todolist-app").state());
     }
 

@@ -2,7 +2,6 @@ package dev.todolist.api;
 
 import dev.todolist.testing.Http;
 import dev.todolist.testing.LogCapture;
-import dev.todolist.testing.TestPorts;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import com.mongodb.client.MongoClient;
@@ -22,14 +21,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The service started as main() starts it, on the embedded default, twice on the same data directory. */
 class EmbeddedDefaultTest {
 
-    /**
-     * Fresh ports for each start: a restart on the management port of the server just closed can
-     * find it not yet released.
-     */
-    private static Map<String, Object> randomPorts() {
-        return Map.of("micronaut.server.port", -1, "todolist.management.port", TestPorts.free());
-    }
-
     @TempDir
     Path dataDir;
 
@@ -37,12 +28,12 @@ class EmbeddedDefaultTest {
     void embeddedStoreKeepsTodosAcrossARestart() {
         StartupSettings settings = StartupSettings.fromEnvironment(Map.of("TODO_DATA_DIR", dataDir.toString()));
 
-        try (RunningApplication first = RunningApplication.start(settings, randomPorts())) {
+        try (RunningApplication first = StartedAsMain.start(settings)) {
             todos(first).insertOne(new Document("title", "survive a restart").append("completed", false));
         }
         assertTrue(Files.exists(dataDir.resolve("todolist.mv")), "the store lives in TODO_DATA_DIR");
 
-        try (RunningApplication second = RunningApplication.start(settings, randomPorts())) {
+        try (RunningApplication second = StartedAsMain.start(settings)) {
             Document stored = todos(second).find().first();
             assertEquals("survive a restart", stored == null ? null : stored.getString("title"));
             assertEquals(200, Http.get(second.url(), "/health").statusCode());
@@ -54,7 +45,7 @@ class EmbeddedDefaultTest {
         StartupSettings settings = StartupSettings.fromEnvironment(Map.of("TODO_DATA_DIR", dataDir.toString()));
 
         try (LogCapture log = LogCapture.of(RunningApplication.class);
-             RunningApplication ignored = RunningApplication.start(settings, randomPorts())) {
+             RunningApplication ignored = StartedAsMain.start(settings)) {
             List<ILoggingEvent> warnings = log.events().stream()
                     .filter(event -> event.getLevel() == Level.WARN)
                     .toList();
@@ -70,7 +61,7 @@ class EmbeddedDefaultTest {
         StartupSettings settings = StartupSettings.fromEnvironment(
                 Map.of("APP_ENV", "staging", "TODO_DATA_DIR", dataDir.toString()));
 
-        try (RunningApplication application = RunningApplication.start(settings, randomPorts())) {
+        try (RunningApplication application = StartedAsMain.start(settings)) {
             assertTrue(application.context().getEnvironment().getActiveNames().contains("staging"));
             assertTrue(Http.get(application.url(), "/health").body().contains("\"environment\":\"staging\""));
         }

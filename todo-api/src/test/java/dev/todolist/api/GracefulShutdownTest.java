@@ -1,8 +1,6 @@
 package dev.todolist.api;
 
 import dev.todolist.testing.Http;
-import dev.todolist.testing.MongoFixture;
-import dev.todolist.testing.TestPorts;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -32,11 +30,8 @@ class GracefulShutdownTest {
 
     @Test
     void inFlightRequestCompletesWhenTheServerStops() throws Exception {
-        StartupSettings settings = StartupSettings.fromEnvironment(
-                Map.of("MONGODB_URI", MongoFixture.uri(MongoFixture.uniqueDatabase("graceful"))));
-        RunningApplication application = RunningApplication.start(settings,
-                Map.of("micronaut.server.port", -1, "todolist.management.port", TestPorts.free(),
-                        "test.slow-endpoint.enabled", true));
+        RunningApplication application = StartedAsMain.start(StartedAsMain.onTheMongoFixture("graceful"),
+                Map.of("test.slow-endpoint.enabled", true));
 
         URL url = application.url();
         CompletableFuture<HttpResponse<String>> inFlight =

@@ -1,8 +1,6 @@
 package dev.todolist.api;
 
 import dev.todolist.testing.Http;
-import dev.todolist.testing.MongoFixture;
-import dev.todolist.testing.TestPorts;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -29,11 +27,8 @@ class ShutdownDrainTest {
 
     @Test
     void readinessTurnsFalseWhileTheListenerStillServesThenTheListenerCloses() throws Exception {
-        StartupSettings settings = StartupSettings.fromEnvironment(
-                Map.of("MONGODB_URI", MongoFixture.uri(MongoFixture.uniqueDatabase("drain"))));
-        RunningApplication application = RunningApplication.start(settings,
-                Map.of("micronaut.server.port", -1, "todolist.management.port", TestPorts.free(),
-                        "todolist.shutdown.drain-delay", "3s"));
+        RunningApplication application = StartedAsMain.start(StartedAsMain.onTheMongoFixture("drain"),
+                Map.of("todolist.shutdown.drain-delay", "3s"));
         URL url = application.url();
         URL management = Http.management(application.context());
         assertEquals(200, Http.get(management, "/management/health/readiness").statusCode());

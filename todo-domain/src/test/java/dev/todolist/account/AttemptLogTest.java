@@ -5,6 +5,7 @@ import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import dev.todolist.embedded.EmbeddedMongoServer;
 import dev.todolist.testing.MongoFixture;
+import dev.todolist.testing.MovableClock;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -12,10 +13,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -30,8 +29,9 @@ class AttemptLogTest {
 
     private static final MongoClient CLIENT = MongoClients.create(MongoFixture.connectionString());
     private static final Duration WINDOW = Duration.ofSeconds(60);
+    private static final Instant START = Instant.parse("2026-01-01T00:00:00Z");
 
-    private final MovableClock clock = new MovableClock();
+    private final MovableClock clock = new MovableClock(START);
     private MongoCollection<Document> collection;
     private AttemptLog.Counter counter;
 
@@ -50,9 +50,9 @@ class AttemptLogTest {
     @Test
     void aKeyMayTryUntilItReachesItsLimitWithinTheWindow() {
         counter.record("k");
-        clock.at(10);
+        clockAt(10);
         counter.record("k");
-        clock.at(20);
+        clockAt(20);
         assertEquals(Optional.empty(), counter.waitTime("k"));
         counter.record("k");
         assertEquals(Optional.of(Duration.ofSeconds(40)), counter.waitTime("k"));
@@ -61,13 +61,13 @@ class AttemptLogTest {
     @Test
     void theWindowSlidesOldAttemptsOut() {
         counter.record("k");
-        clock.at(30);
+        clockAt(30);
         counter.record("k");
-        clock.at(50);
+        clockAt(50);
         counter.record("k");
-        clock.at(55);
+        clockAt(55);
         assertEquals(Optional.of(Duration.ofSeconds(5)), counter.waitTime("k"));
-        clock.at(60);
+        clockAt(60);
         assertEquals(Optional.empty(), counter.waitTime("k"), "the first attempt left the window");
         counter.record("k");
         assertEquals(Optional.of(Duration.ofSeconds(30)), counter.waitTime("k"), "now the second is oldest");
@@ -99,7 +99,7 @@ class AttemptLogTest {
         for (int i = 0; i < 3; i++) {
             counter.record("old");
         }
-        clock.at(70);
+        clockAt(70);
         new AttemptLog(collection, clock).forgetExpired();
         assertEquals(0, collection.countDocuments());
         counter.record("old");
@@ -121,7 +121,7 @@ class AttemptLogTest {
                     assertEquals(Optional.of(WINDOW), stored.waitTime("k"));
                 } else {
                     assertEquals(3, attempts.countDocuments(), "the store applies no TTL");
-                    clock.at(61);
+                    clockAt(61);
                     assertEquals(Optional.empty(), stored.waitTime("k"), "expired attempts do not count");
                     stored.forget("k");
                     assertEquals(0, attempts.countDocuments(), "forgotten by _id on the H2 store too");
@@ -130,29 +130,8 @@ class AttemptLogTest {
         }
     }
 
-    /** Starts at a fixed instant; {@link #at} moves it to that many seconds after the start. */
-    private static final class MovableClock extends Clock {
-
-        private static final Instant START = Instant.parse("2026-01-01T00:00:00Z");
-        private Instant now = START;
-
-        void at(long seconds) {
-            now = START.plusSeconds(seconds);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            throw new UnsupportedOperationException();
-        }
+    /** Moves the clock to that many seconds after the start. */
+    private void clockAt(long seconds) {
+        clock.set(START.plusSeconds(seconds));
     }
 }

@@ -6,14 +6,19 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.SocketException;
+import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 
 /**
  * HTTP/1.1 over a plain socket, for requests no well-behaved client would send: any header, any
- * size, any bytes in the body. One request per connection ({@code Connection: close}).
+ * size, any bytes in the body. One request per connection ({@code Connection: close}); or, for the
+ * tests of connection handling (limits, deadlines, idle clients), a bare {@link #connect connection}
+ * the test writes itself and whose {@link #closedByServer closing} it watches.
  */
 public final class RawHttp {
 
@@ -30,9 +35,40 @@ public final class RawHttp {
         }
     }
 
-    public static Response exchange(int port, String method, String target, Map<String, String> headers, byte[] body) {
-        try (Socket socket = new Socket()) {
+    /** An open connection to {@code port} on loopback, with nothing sent yet. */
+    public static Socket connect(int port) throws IOException {
+        Socket socket = new Socket();
+        try {
             socket.connect(new InetSocketAddress("127.0.0.1", port), TIMEOUT_MILLIS);
+            return socket;
+        } catch (IOException refused) {
+            socket.close();
+            throw refused;
+        }
+    }
+
+    /**
+     * Whether the server closes {@code socket} (end of stream or reset) within {@code wait}; false
+     * when it is still open then. The server must not answer: the tests that ask this have sent no
+     * whole request, so any byte from it fails the test.
+     */
+    public static boolean closedByServer(Socket socket, Duration wait) throws IOException {
+        socket.setSoTimeout(Math.toIntExact(Math.max(1, wait.toMillis())));
+        try {
+            int read = socket.getInputStream().read();
+            if (read != -1) {
+                throw new AssertionError("the server sent a byte unasked: " + read);
+            }
+            return true;
+        } catch (SocketTimeoutException stillOpen) {
+            return false;
+        } catch (SocketException reset) {
+            return true;
+        }
+    }
+
+    public static Response exchange(int port, String method, String target, Map<String, String> headers, byte[] body) {
+        try (Socket socket = connect(port)) {
             socket.setSoTimeout(TIMEOUT_MILLIS);
             StringBuilder head = new StringBuilder(method).append(' ').append(target).append(" HTTP/1.1\r\n")
                     .append("Host: 127.0.0.1:").append(port).append("\r\n")
@@ -64,7 +100,7 @@ public final class RawHttp {
             for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
                 out.write(buffer, 0, n);
             }
-        } catch (java.net.SocketException reset) {
+        } catch (SocketException reset) {
             // A reset after the response (the server closed with unread request bytes) loses nothing read so far.
             if (out.size() == 0) {
                 throw reset;

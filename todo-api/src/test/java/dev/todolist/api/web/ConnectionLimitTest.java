@@ -1,23 +1,28 @@
 package dev.todolist.api.web;
 
+import dev.todolist.testing.Http;
+import dev.todolist.testing.RawHttp;
 import dev.todolist.testing.RunningApi;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.net.Socket;
-import java.net.SocketTimeoutException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Connections beyond TODOLIST_CONNECTIONS_MAX (3 here) are closed at once; closing one makes room. */
 class ConnectionLimitTest {
+
+    /** How long a connection the server keeps must stay open to count as kept. */
+    private static final Duration STILL_OPEN = Duration.ofSeconds(1);
 
     private static RunningApi server;
 
@@ -40,17 +45,17 @@ class ConnectionLimitTest {
             }
             Thread.sleep(300);
             try (Socket extra = connect()) {
-                assertEquals(-1, readOrTimeout(extra), "the fourth connection must be closed by the server");
+                assertTrue(RawHttp.closedByServer(extra, STILL_OPEN), "the fourth connection must be closed by the server");
             }
             for (Socket socket : held) {
-                assertEquals(-2, readOrTimeout(socket), "the first three stay open");
+                assertFalse(RawHttp.closedByServer(socket, STILL_OPEN), "the first three stay open");
             }
-            assertEquals(200, dev.todolist.testing.Http.get(dev.todolist.testing.Http.management(server.context()),
+            assertEquals(200, Http.get(Http.management(server.context()),
                     "/management/health/liveness").statusCode(), "the probes do not count against the limit");
             held.remove(0).close();
             Thread.sleep(300);
             try (Socket again = connect()) {
-                assertEquals(-2, readOrTimeout(again), "a freed slot is usable again");
+                assertFalse(RawHttp.closedByServer(again, STILL_OPEN), "a freed slot is usable again");
             }
         } finally {
             for (Socket socket : held) {
@@ -60,22 +65,6 @@ class ConnectionLimitTest {
     }
 
     private static Socket connect() throws IOException {
-        Socket socket = new Socket();
-        socket.connect(new InetSocketAddress("127.0.0.1", server.uri("/").getPort()), 5_000);
-        return socket;
-    }
-
-    /** -1 when the server closed the connection, -2 when it is still open after a second. */
-    private static int readOrTimeout(Socket socket) throws IOException {
-        socket.setSoTimeout(1_000);
-        try {
-            int read = socket.getInputStream().read();
-            assertTrue(read == -1, "the server sent a byte unasked: " + read);
-            return read;
-        } catch (SocketTimeoutException stillOpen) {
-            return -2;
-        } catch (java.net.SocketException reset) {
-            return -1;
-        }
+        return RawHttp.connect(server.uri("/").getPort());
     }
 }

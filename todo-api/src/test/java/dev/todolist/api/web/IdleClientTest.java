@@ -1,5 +1,6 @@
 package dev.todolist.api.web;
 
+import dev.todolist.testing.RawHttp;
 import dev.todolist.testing.RunningApi;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -7,7 +8,6 @@ import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
@@ -54,8 +54,7 @@ class IdleClientTest {
     }
 
     private static Socket connect() throws IOException {
-        Socket socket = new Socket();
-        socket.connect(new InetSocketAddress("127.0.0.1", server.uri("/").getPort()), 5_000);
+        Socket socket = RawHttp.connect(server.uri("/").getPort());
         // Far longer than the idle timeout: reaching it means the server kept the connection.
         socket.setSoTimeout((int) (IDLE_MILLIS * 15));
         return socket;

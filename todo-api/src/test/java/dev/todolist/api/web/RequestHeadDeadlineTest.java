@@ -1,5 +1,6 @@
 package dev.todolist.api.web;
 
+import dev.todolist.testing.RawHttp;
 import dev.todolist.testing.RunningApi;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -9,16 +10,14 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketException;
-import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -31,6 +30,8 @@ import static org.junit.jupiter.api.Assertions.fail;
 class RequestHeadDeadlineTest {
 
     private static final long DEADLINE_MILLIS = 1_000;
+    /** Closed is asked between header lines, without waiting: only what has already happened counts. */
+    private static final Duration AT_ONCE = Duration.ofMillis(1);
     private static final Pattern CONTENT_LENGTH = Pattern.compile("(?i)\r\ncontent-length: *(\\d+)");
 
     private static RunningApi server;
@@ -60,12 +61,12 @@ class RequestHeadDeadlineTest {
                 } catch (SocketException closed) {
                     break;
                 }
-                if (closedByServer(socket)) {
+                if (RawHttp.closedByServer(socket, AT_ONCE)) {
                     break;
                 }
             }
             long elapsedMillis = (System.nanoTime() - started) / 1_000_000;
-            assertTrue(closedByServer(socket), "still open after " + elapsedMillis + " ms of header lines");
+            assertTrue(RawHttp.closedByServer(socket, AT_ONCE), "still open after " + elapsedMillis + " ms of header lines");
             assertTrue(elapsedMillis >= DEADLINE_MILLIS, "closed before the deadline: " + elapsedMillis + " ms");
             assertTrue(elapsedMillis < DEADLINE_MILLIS * 6, "closed only after " + elapsedMillis + " ms");
         }
@@ -94,23 +95,7 @@ class RequestHeadDeadlineTest {
     }
 
     private static Socket connect() throws IOException {
-        Socket socket = new Socket();
-        socket.connect(new InetSocketAddress("127.0.0.1", server.uri("/").getPort()), 5_000);
-        return socket;
-    }
-
-    /** True when the server has closed the connection (end of stream or reset) without answering. */
-    private static boolean closedByServer(Socket socket) throws IOException {
-        socket.setSoTimeout(1);
-        try {
-            int read = socket.getInputStream().read();
-            assertEquals(-1, read, "the server answered a request it has not received whole");
-            return true;
-        } catch (SocketTimeoutException open) {
-            return false;
-        } catch (SocketException reset) {
-            return true;
-        }
+        return RawHttp.connect(server.uri("/").getPort());
     }
 
     /** One response: the head, then as many body bytes as its Content-Length says. */

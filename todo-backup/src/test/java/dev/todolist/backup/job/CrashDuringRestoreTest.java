@@ -10,7 +10,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -63,10 +62,7 @@ class CrashDuringRestoreTest {
 
         public static void main(String[] args) throws Exception {
             try (MongoClient client = MongoClients.create(args[0])) {
-                ArchiveStore store = new ArchiveStore(Path.of(args[2]));
-                BackupJob safety = new BackupJob(client.getDatabase(args[1]), store,
-                        new DatabaseDumper("todolist-backup-test"), Clock.systemUTC());
-                new RestoreJob(client, args[1], safety, store, (step, detail) -> {
+                TestDatabases.restoreJob(client, args[1], new ArchiveStore(Path.of(args[2])), (step, detail) -> {
                     if (step == RestoreStep.COLLECTION_SWAPPED) {
                         Runtime.getRuntime().halt(EXIT);
                     }

@@ -9,7 +9,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -56,8 +55,6 @@ class RestoreIntoTheEmbeddedStoreTest {
     }
 
     private static void restore(MongoClient client, ArchiveStore store, BackupResult backup) throws Exception {
-        BackupJob safety = new BackupJob(client.getDatabase(TARGET), store, new DatabaseDumper("todolist-backup-test"),
-                Clock.systemUTC());
-        new RestoreJob(client, TARGET, safety, store, RestoreListener.NONE).restore(backup.archive(), Optional.empty(), false);
+        TestDatabases.restoreJob(client, TARGET, store, RestoreListener.NONE).restore(backup.archive(), Optional.empty(), false);
     }
 }

@@ -173,7 +173,12 @@ final class TestDatabases {
     }
 
     static RestoreJob restoreJob(String target, ArchiveStore store, RestoreListener listener) {
-        return new RestoreJob(client(), target, backupJob(client().getDatabase(target), store), store, listener);
+        return restoreJob(client(), target, store, listener);
+    }
+
+    /** A restore through {@code client} (another server than the fixture, or another process's), safety backup included. */
+    static RestoreJob restoreJob(MongoClient client, String target, ArchiveStore store, RestoreListener listener) {
+        return new RestoreJob(client, target, backupJob(client.getDatabase(target), store), store, listener);
     }
 
     /** A seeded database with a manual backup of it in a store: where the restore tests start. */

@@ -3,6 +3,7 @@ package dev.todolist.backup.schedule;
 import dev.todolist.backup.job.BackupResult;
 import dev.todolist.backup.lock.LockHeldException;
 import dev.todolist.backup.logging.CapturedLog;
+import dev.todolist.testing.MovableClock;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
@@ -149,37 +150,13 @@ class BackupSchedulerTest {
         }
     }
 
-    /** A clock the test moves: the scheduler waits real milliseconds until the fire time it reads from it. */
-    private static final class MovableClock extends Clock {
-        private volatile Instant now;
-
-        MovableClock(Instant now) {
-            this.now = now;
-        }
-
-        @Override
-        public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
-
     @Test
     void fireTimesARunOverranAreReportedAsMissed() throws Exception {
         MovableClock clock = new MovableClock(Instant.parse("2026-11-24T01:59:59.950Z"));
         BackupMetrics metrics = new BackupMetrics();
         BackupScheduler[] scheduler = new BackupScheduler[1];
         scheduler[0] = new BackupScheduler(NIGHTLY, () -> {
-            clock.now = Instant.parse("2026-11-26T03:00:00Z");
+            clock.set(Instant.parse("2026-11-26T03:00:00Z"));
             scheduler[0].stop();
             return result();
         }, metrics, clock);
