@@ -18,6 +18,7 @@ import de.bwaldvogel.mongo.bson.ObjectId;
 import de.bwaldvogel.mongo.oplog.Oplog;
 import io.netty.channel.Channel;
 import org.h2.mvstore.MVMap;
+import org.h2.mvstore.MVStore;
 
 import java.util.Iterator;
 import java.util.List;
@@ -57,8 +58,9 @@ final class IndexedH2Backend extends H2Backend {
 
     static final String ID_FIELD = "_id";
 
-    IndexedH2Backend(String storeFile) {
-        super(storeFile);
+    /** Opens (or creates) the store file with a page cache of {@code cacheMegabytes} (H2's default is 16). */
+    IndexedH2Backend(String storeFile, int cacheMegabytes) {
+        super(new MVStore.Builder().fileName(storeFile).cacheSize(cacheMegabytes).open(), defaultClock());
     }
 
     @Override
