@@ -60,7 +60,7 @@ final class IndexedH2Backend extends H2Backend {
 
     /** Opens (or creates) the store file with a page cache of {@code cacheMegabytes} (H2's default is 16). */
     IndexedH2Backend(String storeFile, int cacheMegabytes) {
-        super(new MVStore.Builder().fileName(storeFile).cacheSize(cacheMegabytes).open(), defaultClock());
+        super(new MVStore.Builder().fileName(storeFile).cacheSize(cacheMegabytes).open());
     }
 
     @Override
