@@ -187,7 +187,8 @@ class IndexedH2BackendTest {
         try (Pair reopened = new Pair(dir)) {
             reopened.assertSameCounts();
             reopened.write(todos -> todos.updateOne(Filters.eq("_id", ids.get(1)), Updates.set("completed", false)));
-            reopened.write(todos -> todos.insertOne(randomTodo(random, new ObjectId()).append("completed", true)));
+            Document added = randomTodo(random, new ObjectId()).append("completed", true);
+            reopened.write(todos -> todos.insertOne(new Document(added)));
             reopened.assertSameCounts();
         }
     }
