@@ -38,8 +38,8 @@ public final class EmbeddedMongoServer implements AutoCloseable {
 
     /**
      * The page cache when none is given: a quarter of the maximum heap, at least H2's own default of
-     * 16 MB. A page not in the cache is read and deserialised again on each access: at 100 000 todos
-     * H2's 16 MB held a small part of the store and most requests read a page from the file.
+     * 16 MB. A page not in the cache is read from the file and deserialised again when a query needs
+     * it; H2's 16 MB hold a small part of a store of 100 000 todos.
      */
     private static int defaultCacheMegabytes() {
         long heapMegabytes = Runtime.getRuntime().maxMemory() >> 20;
