@@ -13,7 +13,8 @@ import java.util.concurrent.locks.LockSupport;
 /**
  * Helper of measure-kill9.sh (run as a single-file program on the API's -all jar):
  * <ul>
- *   <li>{@code serve DIR PORT}: the embedded default's store (H2 MVStore under DIR), as the API runs it;</li>
+ *   <li>{@code serve DIR PORT}: the embedded default's store (H2 MVStore under DIR), as the API runs it
+ *       (its page cache from {@code TODO_DATA_CACHE_MB} as well);</li>
  *   <li>{@code write URI RATE ACKLOG}: inserts numbered todos at up to RATE per second and appends
  *       "number epoch-millis" to ACKLOG after each acknowledged insert;</li>
  *   <li>{@code count URI}: prints how many todos the store holds and the highest number among them.</li>
@@ -30,8 +31,15 @@ public final class EmbeddedKillProbe {
         }
     }
 
-    private static void serve(Path dataDir, int port) throws InterruptedException {
-        EmbeddedMongoServer server = EmbeddedMongoServer.persistent(dataDir, "127.0.0.1", port);
+    private static void serve(Path dataDir, int port) throws Exception {
+        // The page cache as the API sizes it: TODO_DATA_CACHE_MB when set, else the store's default. Found
+        // by reflection, so that the probe still compiles against the jars of an A/B run that predate it.
+        String cache = System.getenv("TODO_DATA_CACHE_MB");
+        EmbeddedMongoServer server = cache == null || cache.isBlank()
+                ? EmbeddedMongoServer.persistent(dataDir, "127.0.0.1", port)
+                : (EmbeddedMongoServer) EmbeddedMongoServer.class
+                        .getMethod("persistent", Path.class, String.class, int.class, int.class)
+                        .invoke(null, dataDir, "127.0.0.1", port, Integer.parseInt(cache.trim()));
         Runtime.getRuntime().addShutdownHook(new Thread(server::close));
         System.out.println("serving " + server.connectionString() + " from " + server.storeFile());
         Thread.currentThread().join();

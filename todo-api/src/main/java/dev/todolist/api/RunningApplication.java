@@ -57,7 +57,7 @@ public final class RunningApplication implements AutoCloseable {
         if (database instanceof DatabaseSelection.External external) {
             mongoUri = external.uri();
         } else if (database instanceof DatabaseSelection.Embedded embedded) {
-            embeddedDatabase = EmbeddedStore.start(embedded.dataDirectory());
+            embeddedDatabase = EmbeddedStore.start(embedded.dataDirectory(), embedded.cacheMegabytes());
             mongoUri = embeddedDatabase.connectionString() + "/" + DEFAULT_DATABASE;
             LOG.warn("No MONGODB_URI given: using the embedded evaluation database in {}."
                     + " It keeps data across restarts but is for evaluation only: a hard kill can lose the"

@@ -9,7 +9,8 @@ import java.util.Map;
  * <ul>
  *   <li>{@code MONGODB_URI} set: that database ({@link External}).</li>
  *   <li>Not set, outside production: the embedded evaluation server persisting under
- *       {@code TODO_DATA_DIR} (default {@code ./data}) ({@link Embedded}), when this build has it
+ *       {@code TODO_DATA_DIR} (default {@code ./data}) with a page cache of {@code TODO_DATA_CACHE_MB}
+ *       (default: the store's, sized from the heap) ({@link Embedded}), when this build has it
  *       ({@link EmbeddedStore}); else {@link Refused}.</li>
  *   <li>Not set, in production: no database at all ({@link Refused}); an evaluation store that
  *       loses the last second of writes on a crash must never be production by accident.</li>
@@ -20,14 +21,24 @@ public sealed interface DatabaseSelection {
     String MONGODB_URI = "MONGODB_URI";
     String TODO_DATA_DIR = "TODO_DATA_DIR";
     String DEFAULT_DATA_DIR = "data";
+    String TODO_DATA_CACHE_MB = "TODO_DATA_CACHE_MB";
     String PRODUCTION = "production";
 
     /** A MongoDB given by the operator. */
     record External(String uri) implements DatabaseSelection {
     }
 
-    /** The in-process evaluation server, persisting under {@code dataDirectory}. */
-    record Embedded(Path dataDirectory) implements DatabaseSelection {
+    /**
+     * The in-process evaluation server, persisting under {@code dataDirectory}.
+     *
+     * @param cacheMegabytes how much of the store file to keep deserialised on the heap, or
+     *                       {@code null} for the store's default
+     */
+    record Embedded(Path dataDirectory, Integer cacheMegabytes) implements DatabaseSelection {
+
+        public Embedded(Path dataDirectory) {
+            this(dataDirectory, null);
+        }
     }
 
     /** No database may be used; {@code reason} is one line for the operator. */
@@ -53,6 +64,21 @@ public sealed interface DatabaseSelection {
                     + " (the production image leaves it out; the quick-start jar has it)");
         }
         String dataDir = env.get(TODO_DATA_DIR);
-        return new Embedded(Path.of(dataDir == null || dataDir.isBlank() ? DEFAULT_DATA_DIR : dataDir.trim()));
+        Path dataDirectory = Path.of(dataDir == null || dataDir.isBlank() ? DEFAULT_DATA_DIR : dataDir.trim());
+        String cache = env.get(TODO_DATA_CACHE_MB);
+        if (cache == null || cache.isBlank()) {
+            return new Embedded(dataDirectory);
+        }
+        long heapMegabytes = Runtime.getRuntime().maxMemory() >> 20;
+        try {
+            int megabytes = Integer.parseInt(cache.trim());
+            if (megabytes >= 1 && megabytes <= heapMegabytes / 2) {
+                return new Embedded(dataDirectory, megabytes);
+            }
+        } catch (NumberFormatException e) {
+            // refused below, with the accepted range
+        }
+        return new Refused(TODO_DATA_CACHE_MB + " must be a whole number of megabytes from 1 to half the heap ("
+                + heapMegabytes / 2 + "), not \"" + cache.trim() + "\"");
     }
 }

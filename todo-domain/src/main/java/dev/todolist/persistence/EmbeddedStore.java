@@ -33,12 +33,18 @@ public final class EmbeddedStore implements AutoCloseable {
         }
     }
 
-    /** Starts the store persisting under {@code dataDirectory}, on a free loopback port. */
-    public static EmbeddedStore start(Path dataDirectory) {
+    /**
+     * Starts the store persisting under {@code dataDirectory}, on a free loopback port, with a page
+     * cache of {@code cacheMegabytes} ({@code null}: the store's default).
+     */
+    public static EmbeddedStore start(Path dataDirectory, Integer cacheMegabytes) {
         try {
             Class<?> type = Class.forName(SERVER_CLASS, true, EmbeddedStore.class.getClassLoader());
-            Object server = type.getMethod("persistent", Path.class, String.class, int.class)
-                    .invoke(null, dataDirectory, "127.0.0.1", 0);
+            Object server = cacheMegabytes == null
+                    ? type.getMethod("persistent", Path.class, String.class, int.class)
+                            .invoke(null, dataDirectory, "127.0.0.1", 0)
+                    : type.getMethod("persistent", Path.class, String.class, int.class, int.class)
+                            .invoke(null, dataDirectory, "127.0.0.1", 0, cacheMegabytes);
             return new EmbeddedStore((AutoCloseable) server, (String) type.getMethod("connectionString").invoke(server),
                     (Path) type.getMethod("storeFile").invoke(server));
         } catch (InvocationTargetException e) {

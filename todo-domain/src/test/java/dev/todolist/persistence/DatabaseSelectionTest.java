@@ -3,6 +3,7 @@ package dev.todolist.persistence;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -31,6 +32,26 @@ class DatabaseSelectionTest {
     void dataDirectoryComesFromTodoDataDir() {
         assertEquals(new DatabaseSelection.Embedded(Path.of("/var/lib/todolist")),
                 DatabaseSelection.choose("staging", Map.of("TODO_DATA_DIR", "/var/lib/todolist"), true));
+    }
+
+    @Test
+    void theEmbeddedStoresPageCacheComesFromTodoDataCacheMb() {
+        assertEquals(new DatabaseSelection.Embedded(Path.of("data"), 24),
+                DatabaseSelection.choose("development", Map.of("TODO_DATA_CACHE_MB", " 24 "), true));
+        assertEquals(new DatabaseSelection.Embedded(Path.of("data"), null),
+                DatabaseSelection.choose("development", Map.of("TODO_DATA_CACHE_MB", " "), true));
+    }
+
+    @Test
+    void aPageCacheThatIsNoNumberOrDoesNotFitTheHeapIsRefusedWithAOneLineReason() {
+        long tooLarge = (Runtime.getRuntime().maxMemory() >> 20) / 2 + 1;
+        for (String value : List.of("lots", "0", "-5", "1.5", String.valueOf(tooLarge))) {
+            DatabaseSelection.Refused refused = assertInstanceOf(DatabaseSelection.Refused.class,
+                    DatabaseSelection.choose("development", Map.of("TODO_DATA_CACHE_MB", value), true));
+            assertTrue(refused.reason().startsWith("TODO_DATA_CACHE_MB must be a whole number of megabytes"),
+                    refused.reason());
+            assertTrue(refused.reason().contains("\"" + value + "\""), refused.reason());
+        }
     }
 
     @Test

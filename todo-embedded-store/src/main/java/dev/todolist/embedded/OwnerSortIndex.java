@@ -2,7 +2,6 @@ package dev.todolist.embedded;
 
 import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.backend.IndexKey;
-import de.bwaldvogel.mongo.backend.Missing;
 import de.bwaldvogel.mongo.backend.Utils;
 import de.bwaldvogel.mongo.backend.ValueComparator;
 import de.bwaldvogel.mongo.bson.Document;
@@ -37,7 +36,6 @@ import java.util.ListIterator;
  */
 final class OwnerSortIndex extends de.bwaldvogel.mongo.backend.Index<Object> {
 
-    private static final String ID_FIELD = "_id";
     private static final Comparator<Object> VALUES = ValueComparator.asc();
     private static final Comparator<Entry> ENTRIES = (a, b) -> {
         int bySort = VALUES.compare(a.sortValue(), b.sortValue());
@@ -58,11 +56,11 @@ final class OwnerSortIndex extends de.bwaldvogel.mongo.backend.Index<Object> {
 
     /** An index for these keys, or {@code null} unless they are {@code (field, field, _id)} of plain top-level fields. */
     static OwnerSortIndex forKeys(String name, List<IndexKey> keys) {
-        if (keys.size() != 3 || !ID_FIELD.equals(keys.get(2).getKey())) {
+        if (keys.size() != 3 || !IndexedH2Backend.ID_FIELD.equals(keys.get(2).getKey())) {
             return null;
         }
         for (IndexKey key : keys.subList(0, 2)) {
-            if (key.getKey().contains(".") || key.getKey().startsWith("$") || ID_FIELD.equals(key.getKey())) {
+            if (key.getKey().contains(".") || key.getKey().startsWith("$") || IndexedH2Backend.ID_FIELD.equals(key.getKey())) {
                 return null;
             }
         }
@@ -120,7 +118,7 @@ final class OwnerSortIndex extends de.bwaldvogel.mongo.backend.Index<Object> {
     public void add(Document document, Object position, MongoCollection<Object> collection) {
         Object groupValue = Utils.getSubdocumentValueCollectionAware(document, groupField);
         Object sortValue = Utils.getSubdocumentValueCollectionAware(document, sortField);
-        Object id = document.get(ID_FIELD);
+        Object id = document.get(IndexedH2Backend.ID_FIELD);
         Entry entry = new Entry(groupValue, sortValue, id, position);
         if (entriesByPosition.put(position, entry) != null) {
             throw new IllegalStateException("position " + position + " is already in " + this);
@@ -135,7 +133,7 @@ final class OwnerSortIndex extends de.bwaldvogel.mongo.backend.Index<Object> {
     /** Returns the position as the collection computes it (H2: the {@code _id}), which it checks against its {@code _id} index. */
     @Override
     public Object remove(Document document) {
-        Object position = Missing.ofNullable(Utils.getSubdocumentValue(document, ID_FIELD));
+        Object position = IndexedH2Backend.positionOf(document);
         removePosition(position);
         return position;
     }
