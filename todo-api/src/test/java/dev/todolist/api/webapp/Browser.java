@@ -33,6 +33,11 @@ final class Browser implements AutoCloseable {
 
     /** Long enough for any honest answer on a loaded machine; waits end as soon as the condition holds. */
     private static final Duration WAIT = Duration.ofSeconds(30);
+    /**
+     * How often a wait looks again. Selenium's default, 500 ms, is longer than most answers take
+     * here, and a test waits after nearly every step.
+     */
+    private static final Duration POLL = Duration.ofMillis(100);
     private static final List<String> WCAG_AA = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa");
 
     final ChromeDriver driver;
@@ -97,14 +102,18 @@ final class Browser implements AutoCloseable {
     }
 
     <T> T until(ExpectedCondition<T> condition) {
-        return new WebDriverWait(driver, WAIT).until(condition);
+        return waiting().until(condition);
     }
 
     /** Waits until the screen says it is usable (the app sets data-ready on main). */
     void awaitReady() {
-        new WebDriverWait(driver, WAIT).withMessage(() -> "the screen never became ready; it shows: "
+        waiting().withMessage(() -> "the screen never became ready; it shows: "
                         + driver.findElement(By.tagName("body")).getText())
                 .until(d -> "true".equals(d.findElement(By.id("main")).getAttribute("data-ready")));
+    }
+
+    private WebDriverWait waiting() {
+        return new WebDriverWait(driver, WAIT, POLL);
     }
 
     /** Runs axe-core (WCAG 2.2 A and AA rules) on the page; fails on any serious or critical violation. */
