@@ -2,10 +2,10 @@ package dev.todolist.api.webapp;
 
 import dev.todolist.testing.Needs;
 import dev.todolist.testing.Prerequisite;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebElement;
 
 import java.nio.file.Files;
@@ -24,18 +24,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @ExtendWith(WebAppUnderTest.class)
 class AccountBrowserIT {
 
-    private App app;
-
-    @AfterEach
-    void close() {
-        if (app != null) {
-            app.browser.close();
-        }
-    }
-
     @Test
     void signUpSignOutAndSignInAgainKeepNoTokenInTheScriptsReach(WebAppUnderTest server) {
-        app = new App(Browser.open("en", 1024, 900), server);
+        App app = new App(server.freshBrowser(), server);
         app.open("");
         app.browser.assertAccessible("sign-in");
         app.browser.find(".switch-mode button").click();
@@ -63,7 +54,7 @@ class AccountBrowserIT {
     @Test
     void theAccountScreenChangesThePasswordManagesTokensAndDeletesTheAccount(WebAppUnderTest server) {
         WebAppUnderTest.User bob = server.newUser("bob");
-        app = App.signedIn(server, bob, "en", 1024, 900);
+        App app = App.signedIn(server, bob);
         app.browser.find("#account-link").click();
         app.browser.find("#password-form");
         app.browser.awaitReady();
@@ -98,20 +89,23 @@ class AccountBrowserIT {
     void frenchComesFromTheBrowserAndTheSwitchChangesIt(WebAppUnderTest server) {
         String email = WebAppUnderTest.newEmail("claire");
         server.signUp(email);
-        app = new App(Browser.open("fr-FR", 1024, 900), server);
-        app.open("");
-        assertEquals("Se connecter", app.browser.find("#auth-heading").getText());
-        app.signIn(email, WebAppUnderTest.PASSWORD);
-        app.add("acheter du pain");
-        app.add("arroser les plantes");
-        app.awaitCount("2 tâches restantes");
-        app.item("acheter du pain").findElement(By.cssSelector(".toggle")).click();
-        app.awaitCount("1 tâche restante");
-        assertEquals("fr", app.browser.driver.findElement(By.tagName("html")).getAttribute("lang"));
-        app.browser.assertAccessible("list in French");
-        app.chooseLanguage("en");
-        app.awaitCount("1 item left");
-        assertEquals("en", app.browser.driver.findElement(By.tagName("html")).getAttribute("lang"));
+        // The language is the browser's own, given when it starts: this test opens one of its own.
+        try (Browser french = Browser.open("fr-FR", 1024, 900)) {
+            App app = new App(french, server);
+            app.open("");
+            assertEquals("Se connecter", app.browser.find("#auth-heading").getText());
+            app.signIn(email, WebAppUnderTest.PASSWORD);
+            app.add("acheter du pain");
+            app.add("arroser les plantes");
+            app.awaitCount("2 tâches restantes");
+            app.item("acheter du pain").findElement(By.cssSelector(".toggle")).click();
+            app.awaitCount("1 tâche restante");
+            assertEquals("fr", app.browser.driver.findElement(By.tagName("html")).getAttribute("lang"));
+            app.browser.assertAccessible("list in French");
+            app.chooseLanguage("en");
+            app.awaitCount("1 item left");
+            assertEquals("en", app.browser.driver.findElement(By.tagName("html")).getAttribute("lang"));
+        }
     }
 
     @Test
@@ -121,13 +115,15 @@ class AccountBrowserIT {
         server.createTodo(dana.token(), "{\"title\":\"Book the dentist\",\"tags\":[\"health\"],\"notes\":\"Tuesday mornings\"}");
         server.createTodo(dana.token(), "{\"title\":\"Water the plants\",\"completed\":true,\"tags\":[\"home\"]}");
         server.createTodo(dana.token(), "{\"title\":\"Plan the summer trip\",\"priority\":\"low\",\"tags\":[\"family\",\"travel\"]}");
-        app = App.signedIn(server, dana, "en", 1100, 820);
+        Browser browser = server.freshBrowser();
+        browser.driver.manage().window().setSize(new Dimension(1100, 820));
+        App app = App.signedIn(server, dana, browser);
         app.awaitCount("3 items left");
         Path screenshot = app.browser.screenshot("todo-web");
         assertTrue(Files.size(screenshot) > 10_000);
 
         app.chooseTheme("dark");
-        app.browser.driver.manage().window().setSize(new org.openqa.selenium.Dimension(360, 740));
+        app.browser.driver.manage().window().setSize(new Dimension(360, 740));
         app.browser.until(d -> Long.valueOf(360).equals(app.browser.driver.executeScript("return window.innerWidth")));
         Object overflow = app.browser.driver.executeScript(
                 "return document.documentElement.scrollWidth - document.documentElement.clientWidth");

@@ -19,9 +19,14 @@ final class App {
         this.server = server;
     }
 
-    /** A browser of that language and window size, signed in through the form as {@code user}. */
-    static App signedIn(WebAppUnderTest server, WebAppUnderTest.User user, String language, int width, int height) {
-        App app = new App(Browser.open(language, width, height), server);
+    /** The class's browser, fresh, signed in through the form as {@code user}. */
+    static App signedIn(WebAppUnderTest server, WebAppUnderTest.User user) {
+        return signedIn(server, user, server.freshBrowser());
+    }
+
+    /** That browser signed in through the form as {@code user}. */
+    static App signedIn(WebAppUnderTest server, WebAppUnderTest.User user, Browser browser) {
+        App app = new App(browser, server);
         app.signIn(user.email(), WebAppUnderTest.PASSWORD);
         return app;
     }

@@ -5,12 +5,15 @@ import com.deque.html.axecore.results.Results;
 import com.deque.html.axecore.results.Rule;
 import com.deque.html.axecore.selenium.AxeBuilder;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.WindowType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedCondition;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -20,6 +23,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -29,14 +33,21 @@ final class Browser implements AutoCloseable {
 
     /** Long enough for any honest answer on a loaded machine; waits end as soon as the condition holds. */
     private static final Duration WAIT = Duration.ofSeconds(30);
+    /**
+     * How often a wait looks again. Selenium's default, 500 ms, is longer than most answers take
+     * here, and a test waits after nearly every step.
+     */
+    private static final Duration POLL = Duration.ofMillis(100);
     private static final List<String> WCAG_AA = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa");
 
     final ChromeDriver driver;
     private final Path profile;
+    private final Dimension size;
 
-    private Browser(ChromeDriver driver, Path profile) {
+    private Browser(ChromeDriver driver, Path profile, Dimension size) {
         this.driver = driver;
         this.profile = profile;
+        this.size = size;
     }
 
     /** A fresh browser (its own profile, so no cookie or storage is shared) in `language`, `width` px wide. */
@@ -49,13 +60,34 @@ final class Browser implements AutoCloseable {
                     "--disable-background-networking", "--disable-component-update", "--disable-sync",
                     "--no-first-run", "--disable-quic", "--user-data-dir=" + profile,
                     "--window-size=" + width + "," + height, "--lang=" + language);
-            options.setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages", language));
+            options.setExperimentalOption("prefs", Map.of("intl.accept_languages", language));
             ChromeDriverService service = new ChromeDriverService.Builder()
                     .usingDriverExecutable(new java.io.File(Prerequisite.chromedriverBinary())).usingAnyFreePort().build();
-            return new Browser(new ChromeDriver(service, options), profile);
+            return new Browser(new ChromeDriver(service, options), profile, new Dimension(width, height));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Back to the state of a browser just opened, for the next test: one new tab (no page, history,
+     * script state or network emulation of the last test), no cookie at all, nothing stored for
+     * {@code origin}, an empty cache, the console log read, and the window at its first size.
+     * Language and profile stay: they are what {@link #open} was asked for.
+     */
+    void reset(String origin) {
+        String fresh = driver.switchTo().newWindow(WindowType.TAB).getWindowHandle();
+        for (String handle : driver.getWindowHandles()) {
+            if (!handle.equals(fresh)) {
+                driver.switchTo().window(handle).close();
+            }
+        }
+        driver.switchTo().window(fresh);
+        driver.executeCdpCommand("Network.clearBrowserCookies", Map.of());
+        driver.executeCdpCommand("Network.clearBrowserCache", Map.of());
+        driver.executeCdpCommand("Storage.clearDataForOrigin", Map.of("origin", origin, "storageTypes", "all"));
+        driver.manage().logs().get(LogType.BROWSER);
+        driver.manage().window().setSize(size);
     }
 
     WebElement find(String css) {
@@ -70,14 +102,18 @@ final class Browser implements AutoCloseable {
     }
 
     <T> T until(ExpectedCondition<T> condition) {
-        return new WebDriverWait(driver, WAIT).until(condition);
+        return waiting().until(condition);
     }
 
     /** Waits until the screen says it is usable (the app sets data-ready on main). */
     void awaitReady() {
-        new WebDriverWait(driver, WAIT).withMessage(() -> "the screen never became ready; it shows: "
+        waiting().withMessage(() -> "the screen never became ready; it shows: "
                         + driver.findElement(By.tagName("body")).getText())
                 .until(d -> "true".equals(d.findElement(By.id("main")).getAttribute("data-ready")));
+    }
+
+    private WebDriverWait waiting() {
+        return new WebDriverWait(driver, WAIT, POLL);
     }
 
     /** Runs axe-core (WCAG 2.2 A and AA rules) on the page; fails on any serious or critical violation. */

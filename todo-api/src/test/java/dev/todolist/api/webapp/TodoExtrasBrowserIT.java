@@ -2,7 +2,6 @@ package dev.todolist.api.webapp;
 
 import dev.todolist.testing.Needs;
 import dev.todolist.testing.Prerequisite;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -39,12 +38,7 @@ class TodoExtrasBrowserIT {
         this.server = server;
         WebAppUnderTest.User user = server.newUser("extras");
         token = user.token();
-        app = App.signedIn(server, user, "en", 1024, 900);
-    }
-
-    @AfterEach
-    void close() {
-        app.browser.close();
+        app = App.signedIn(server, user);
     }
 
     @Test

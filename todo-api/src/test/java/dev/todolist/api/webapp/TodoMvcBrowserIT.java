@@ -2,7 +2,6 @@ package dev.todolist.api.webapp;
 
 import dev.todolist.testing.Needs;
 import dev.todolist.testing.Prerequisite;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -30,12 +29,7 @@ class TodoMvcBrowserIT {
 
     @BeforeEach
     void signIn(WebAppUnderTest server) {
-        app = App.signedIn(server, server.newUser("mvc"), "en", 1024, 900);
-    }
-
-    @AfterEach
-    void close() {
-        app.browser.close();
+        app = App.signedIn(server, server.newUser("mvc"));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.todolist.api.webapp;
 
+import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
@@ -17,15 +18,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * One API jar for every browser test class of the run (started by the first, stopped at the end),
- * with helpers that prepare data over HTTP: users and todos the test does not need to click into being.
+ * one browser per test class (see {@link #freshBrowser()}), and helpers that prepare data over HTTP:
+ * users and todos the test does not need to click into being.
  */
-final class WebAppUnderTest implements BeforeAllCallback, ParameterResolver {
+final class WebAppUnderTest implements BeforeAllCallback, AfterAllCallback, ParameterResolver {
 
     static final String PASSWORD = "violet hedgehog orbits saturn";
     private static final AtomicInteger USERS = new AtomicInteger();
 
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private RunningJar jar;
+    private Browser browser;
 
     @Override
     public void beforeAll(ExtensionContext context) {
@@ -36,6 +39,38 @@ final class WebAppUnderTest implements BeforeAllCallback, ParameterResolver {
                 throw new IllegalStateException("the API jar did not start", e);
             }
         }, Holder.class).jar;
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        if (browser != null) {
+            browser.close();
+            browser = null;
+        }
+    }
+
+    /**
+     * The class's browser (English, 1024 x 900), reset to the state of one just opened: a test calls
+     * this once, before its first step. Starting Chromium and its driver takes seconds on a loaded
+     * machine, as long as a whole test, so the tests of a class share one; they stay independent
+     * because each signs in a user of its own in a browser that keeps nothing of the last test
+     * ({@link Browser#reset}). If the reset fails (the last test left the browser broken), a new
+     * browser is opened.
+     */
+    Browser freshBrowser() {
+        if (browser != null) {
+            try {
+                browser.reset(jar.base().toString());
+                return browser;
+            } catch (RuntimeException broken) {
+                System.err.println("The class's browser could not be reset (" + broken + "); opening a new one");
+                Browser old = browser;
+                browser = null;
+                old.close();
+            }
+        }
+        browser = Browser.open("en", 1024, 900);
+        return browser;
     }
 
     /** Keeps the jar in JUnit's root store, which closes it when the whole run ends. */
