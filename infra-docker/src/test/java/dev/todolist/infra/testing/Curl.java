@@ -11,6 +11,8 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 /**
  * A real HTTP client for the proofs (curl: HTTP/2, TLS versions, parallel transfers), and the
  * API's authentication when it has one: {@link #signIn} signs a test user up and in and adds its
@@ -60,19 +62,23 @@ public final class Curl {
     }
 
     /**
-     * ATTEMPTS failed sign-ins at SESSIONS_URL, each for another email and claiming another client
-     * address in X-Forwarded-For (10.9.8.N), 100 ms apart (under nginx's 20 r/s, so that a 429 is the
-     * API's throttle, not nginx's limit); their statuses in order.
+     * Proves at SESSIONS_URL that a client cannot pick its throttle key through X-Forwarded-For: 25
+     * failed sign-ins, each for another email and claiming another client address (10.9.8.N), 100 ms
+     * apart (under nginx's 20 r/s, so that a 429 is the API's throttle, not nginx's limit). The
+     * spraying throttle (20 failures per address) must answer the first 20 with 401 and the rest with
+     * 429, which it does only if every attempt counted against the one real address.
      */
-    public static List<Integer> signInsWithForgedForwardedFor(String sessionsUrl, int attempts) throws InterruptedException {
+    public static void assertForgedForwardedForIsIgnoredByTheSprayThrottle(String sessionsUrl) throws InterruptedException {
         List<Integer> statuses = new ArrayList<>();
-        for (int attempt = 1; attempt <= attempts; attempt++) {
+        for (int attempt = 1; attempt <= 25; attempt++) {
             statuses.add(call("-k", "-H", "Content-Type: application/json", "-H", "X-Forwarded-For: 10.9.8." + attempt,
                     "-d", "{\"email\":\"spray-" + attempt + "@example.org\",\"password\":\"not the password at all\"}",
                     sessionsUrl).status());
             Thread.sleep(100);
         }
-        return statuses;
+        assertEquals(List.of(401), statuses.subList(0, 20).stream().distinct().toList(), statuses.toString());
+        assertEquals(List.of(429), statuses.subList(20, 25).stream().distinct().toList(),
+                "a forged X-Forwarded-For must not give each attempt a fresh address: " + statuses);
     }
 
     /**
