@@ -17,8 +17,19 @@
 # and the figure is the cost of a request. It is cheaper than a todo call (no token, no document):
 # compare the counts with each other, not with a todo call's cost. The MongoDB service's CPU is
 # left out (the same per request whatever the count; on a proof machine it is the wire stand-in).
+#
+# nginx opens a new connection to an instance for every request (no upstream keepalive: it finds
+# the instances by DNS, conf.d/upstream.conf), and each closed one holds its source port in
+# TIME_WAIT for 60 s: to ONE instance that is about 470 requests/s at most (28 000 ports / 60 s),
+# beyond which connect() fails (502, "Cannot assign requested address") and, before that, the
+# kernel's search for a free port shows as nginx CPU. So the run waits SCALE_BENCH_SETTLE after the
+# warm-up, for the warm-up's ports to come free, and measures for 20 s only; a run with failed
+# requests stops with an error rather than print a wrong figure.
 #   infra-docker/src/bench/scale-cpu.sh BUNDLE_DIR [COUNTS...]     (COUNTS: 1 2 3 by default)
-# Knobs: SCALE_BENCH_WARMUP (30s), SCALE_BENCH_DURATION (30s), SCALE_BENCH_CONNECTIONS (8).
+# Knobs: SCALE_BENCH_WARMUP (20s), SCALE_BENCH_SETTLE (60s), SCALE_BENCH_DURATION (20s),
+# SCALE_BENCH_CONNECTIONS (8). On a machine shared with the stack proofs, run it under their lock
+# with flock's -o, so that manage-docker.sh's background health ticker does not inherit (and keep)
+# the lock: flock -o /tmp/todolist-stack.lock infra-docker/src/bench/scale-cpu.sh BUNDLE_DIR
 # Needs wrk, podman's CLI and root to read the containers' /proc. Prints one line per count (with
 # the load average, since the machine may be shared) and leaves APP_REPLICAS at the last count.
 
@@ -70,8 +81,9 @@ apply_count() {
 
 # One count: warm-up, then the measured run; prints its line.
 measure() {
-  local project="$1" url="$2" count="$3" warmup="$4" duration="$5" connections="$6"
+  local project="$1" url="$2" count="$3" warmup="$4" duration="$5" connections="$6" settle="$7"
   wrk -c "${connections}" -t 2 -d "${warmup}" "${url}" >/dev/null
+  sleep "${settle}"
   local -a apps nginx
   mapfile -t apps < <(pids_of "${project}" todolist-app)
   mapfile -t nginx < <(pids_of "${project}" nginx)
@@ -116,14 +128,15 @@ main() {
   project="$(sed -n 's/^COMPOSE_PROJECT_NAME=//p' "${bundle}/.env")"
   port="$(sed -n 's/^NGINX_HTTPS_PORT=//p' "${bundle}/.env")"
   url="https://127.0.0.1:${port}/health"
-  local duration="${SCALE_BENCH_DURATION:-30s}" warmup="${SCALE_BENCH_WARMUP:-30s}" connections="${SCALE_BENCH_CONNECTIONS:-8}"
-  [[ "${duration}" =~ ^[0-9]+s$ && "${warmup}" =~ ^[0-9]+s$ ]] \
-    || { echo "scale-cpu: SCALE_BENCH_DURATION and SCALE_BENCH_WARMUP are seconds, like 30s" >&2; exit 1; }
-  echo "scale-cpu: GET ${url}, wrk -t 2 -c ${connections} -d ${duration} after a ${warmup} warm-up, on $(nproc) cores"
+  local duration="${SCALE_BENCH_DURATION:-20s}" warmup="${SCALE_BENCH_WARMUP:-20s}" settle="${SCALE_BENCH_SETTLE:-60s}"
+  local connections="${SCALE_BENCH_CONNECTIONS:-8}"
+  [[ "${duration}" =~ ^[0-9]+s$ && "${warmup}" =~ ^[0-9]+s$ && "${settle}" =~ ^[0-9]+s$ ]] \
+    || { echo "scale-cpu: SCALE_BENCH_DURATION, _WARMUP and _SETTLE are seconds, like 20s" >&2; exit 1; }
+  echo "scale-cpu: GET ${url}, wrk -t 2 -c ${connections} -d ${duration} after a ${warmup} warm-up and ${settle} of rest, on $(nproc) cores"
   local count
   for count in "${counts[@]}"; do
     apply_count "${bundle}" "${count}"
-    measure "${project}" "${url}" "${count}" "${warmup}" "${duration}" "${connections}"
+    measure "${project}" "${url}" "${count}" "${warmup}" "${duration}" "${connections}" "${settle}"
   done
 }
 
