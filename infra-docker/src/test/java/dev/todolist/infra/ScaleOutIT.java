@@ -1,9 +1,12 @@
 package dev.todolist.infra;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.todolist.infra.testing.Bundle;
 import dev.todolist.infra.testing.Command;
 import dev.todolist.infra.testing.LoadGenerator;
 import dev.todolist.infra.testing.ManageDocker;
+import dev.todolist.infra.testing.NginxAccessLog;
+import dev.todolist.infra.testing.NginxAccessLog.Entry;
 import dev.todolist.infra.testing.LoadGenerator.Request;
 import dev.todolist.infra.testing.Podman;
 import dev.todolist.infra.testing.StackLock;
@@ -17,29 +20,38 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 import static dev.todolist.testing.Prerequisite.DOCKER_COMPOSE;
 import static dev.todolist.testing.Prerequisite.FLOCK;
 import static dev.todolist.testing.Prerequisite.PODMAN;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Three app instances behind the real nginx, from the packaged bundle and its manage-docker.sh
- * (APP_REPLICAS=3), on podman with Debian's docker-compose 1.29, under a bounded load (4 workers,
- * about 11 requests/s, half GETs, half POSTs): a kill -9 of one instance loses no GET and no
- * acknowledged write; `upgrade` replaces the three instances one at a time without a failed
- * request; scaling down to one instance and `rollback` fail none either. Every failed request is
- * counted and printed, with the figures (requests lost per kill, upgrade duration). As in StackIT, the MongoDB service is
- * a MONGODB-WIRE STAND-IN (docker-compose.override.yml, used only here), not mongo:7.
+ * (APP_REPLICAS=3), on podman with Debian's docker-compose 1.29: the sign-in throttles count every
+ * instance's attempts; then, under a bounded load (4 workers, about 11 requests/s, half GETs, half
+ * POSTs), a kill -9 of one instance loses no GET and no acknowledged write; `upgrade` replaces the
+ * three instances one at a time without a failed request; scaling down to one instance and
+ * `rollback` fail none either. Every failed request is counted and printed, with the figures
+ * (attempts per instance, requests lost per kill, upgrade duration). As in StackIT, the MongoDB
+ * service is a MONGODB-WIRE STAND-IN (docker-compose.override.yml, used only here), not mongo:7.
  */
 @Needs({PODMAN, DOCKER_COMPOSE, FLOCK})
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -53,6 +65,13 @@ class ScaleOutIT {
     private static final String IMAGE = "localhost/todolist-api:";
     private static final int WORKERS = 4;
     private static final Duration PACE = Duration.ofMillis(350);
+    /** The API's default throttle limits (ThrottleSettings; the bundle's .env sets none). */
+    private static final int ACCOUNT_FAILURES = 5;
+    private static final int ADDRESS_FAILURES = 20;
+    /** The problem type of the API's own 429 (ThrottledException). */
+    private static final String THROTTLED_TYPE = "https://todolist.dev/problems/too-many-requests";
+    private static final String PASSWORD = "quartz lantern migrates softly 42";
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private static StackLock lock;
     private static Path bundle;
@@ -173,19 +192,127 @@ class ScaleOutIT {
         assertEquals(REPLICAS, upstreams.size(), "the instances that answered: " + upstreams);
     }
 
-    /** The instances nginx sent API requests to, from its access log (snippets/access-log-json.conf). */
+    /** The instances nginx sent API requests to, from its access log. */
     private static Set<String> answeringInstances() {
-        String nginx = Podman.podman("ps", "-q", "--filter", "label=com.docker.compose.project=" + PROJECT,
-                "--filter", "label=com.docker.compose.service=nginx").output().trim();
         Set<String> upstreams = new HashSet<>();
-        Podman.podman("logs", nginx).output().lines().filter(l -> l.contains("\"path\":\"/api/v1/todos"))
-                .map(l -> l.replaceAll(".*\"upstream\":\"([^\"]*)\".*", "$1"))
-                .forEach(tried -> upstreams.addAll(List.of(tried.split(", "))));
+        NginxAccessLog.of(PROJECT).stream().filter(r -> r.path().startsWith("/api/v1/todos"))
+                .forEach(r -> upstreams.addAll(r.upstreams()));
         return upstreams;
     }
 
+    /**
+     * The sign-in throttles hold across the three instances, through nginx: they count in MongoDB,
+     * not in each instance. With the API's default limits (ThrottleSettings: 5 failures per account,
+     * 20 failed sign-ins per client address, in 15 min), one account's 5 wrong passwords lock it,
+     * so that even the right one is refused; then 15 more failures, each for another email, make the
+     * client's address's 20 (the account's 5 count too: every failed sign-in of the address does),
+     * and the next sign-in is refused. Both refusals must be the API's own 429 (problem type
+     * too-many-requests, Retry-After, answered by an instance), not nginx's rate limit (its own 429
+     * page, type rate-limited, answered by nginx alone): the sign-ins go 100 ms apart, far under
+     * 20 r/s. nginx's access log shows which instance answered each attempt: the 20 failures must
+     * have reached at least two instances, so no instance counted them all on its own (nginx picks
+     * an instance at random per request; all 20 on one happens once in 3^19 runs).
+     *
+     * <p>The client's address stays locked for sign-ins for the window; the later proofs never sign
+     * in again (the load generator's session token, taken in @BeforeAll, is all they use).
+     */
     @Test
     @Order(2)
+    void theSignInThrottlesHoldAcrossTheInstances() throws IOException, InterruptedException {
+        HttpClient client = LoadGenerator.client(bundle.resolve("certs/tls.crt"));
+        String nginxOwnType = JSON.readTree(bundle.resolve("nginx/errors/429.json").toFile()).get("type").asText();
+        int before = signInsLogged().size();
+        String victim = "locked-out@example.org";
+        HttpResponse<String> signUp = post(client, "/api/v1/users", victim, PASSWORD);
+        assertEquals(201, signUp.statusCode(), signUp.body());
+
+        for (int failure = 1; failure <= ACCOUNT_FAILURES; failure++) {
+            assertSignInRefused(401, signIn(client, victim, "wrong guess " + failure), "failure " + failure + " on the account");
+        }
+        HttpResponse<String> accountLocked = signIn(client, victim, PASSWORD);
+        String accountRetryAfter = assertTheApiThrottled(accountLocked, nginxOwnType, "the right password on the locked account");
+        List<Entry> account = awaitSignInsLogged(before, ACCOUNT_FAILURES + 1);
+
+        for (int failure = ACCOUNT_FAILURES + 1; failure <= ADDRESS_FAILURES; failure++) {
+            // 401, not 429: the address is not locked yet, so the refusal above was the account's lock.
+            assertSignInRefused(401, signIn(client, "sprayed-" + failure + "@example.org", "Summer2026!"),
+                    "failure " + failure + " from the address, on another account");
+        }
+        HttpResponse<String> addressLocked = signIn(client, "sprayed-next@example.org", "Summer2026!");
+        String addressRetryAfter = assertTheApiThrottled(addressLocked, nginxOwnType, "a sign-in from the locked address");
+        List<Entry> attempts = awaitSignInsLogged(before, ADDRESS_FAILURES + 2);
+
+        List<Entry> failures = attempts.stream().filter(r -> r.status() == 401).toList();
+        List<Entry> refusals = attempts.stream().filter(r -> r.status() == 429).toList();
+        assertEquals(ADDRESS_FAILURES, failures.size(), "failed sign-ins in nginx's log: " + attempts);
+        assertEquals(List.of(account.get(ACCOUNT_FAILURES), attempts.get(attempts.size() - 1)), refusals, "the two refusals");
+        for (Entry refusal : refusals) {
+            assertFalse(refusal.answeredBy().isEmpty(), "the 429 came from an instance, not from nginx: " + refusal);
+        }
+        Map<String, Long> perInstance = perInstance(failures);
+        System.out.printf("scale-out proof: throttle across instances: the account locked after %d failures answered by"
+                        + " %s, the right password then refused 429 by %s (Retry-After %s s)%n", ACCOUNT_FAILURES,
+                perInstance(account.subList(0, ACCOUNT_FAILURES)), account.get(ACCOUNT_FAILURES).answeredBy(), accountRetryAfter);
+        System.out.printf("scale-out proof: throttle across instances: the address locked after %d failed sign-ins answered by"
+                        + " %s, the next refused 429 by %s (Retry-After %s s)%n", ADDRESS_FAILURES, perInstance,
+                refusals.get(1).answeredBy(), addressRetryAfter);
+        assertTrue(perInstance.size() >= 2, "the failures must have reached several instances: " + perInstance);
+    }
+
+    private static HttpResponse<String> signIn(HttpClient client, String email, String password)
+            throws IOException, InterruptedException {
+        HttpResponse<String> answer = post(client, "/api/v1/sessions", email, password);
+        // 10 sign-ins per second at most: nginx's rate limit (20 r/s per address) never answers them.
+        Thread.sleep(100);
+        return answer;
+    }
+
+    private static HttpResponse<String> post(HttpClient client, String path, String email, String password)
+            throws IOException, InterruptedException {
+        String credentials = JSON.writeValueAsString(Map.of("email", email, "password", password));
+        return client.send(HttpRequest.newBuilder(URI.create(baseUrl + path)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(credentials)).timeout(Duration.ofSeconds(30)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static void assertSignInRefused(int status, HttpResponse<String> answer, String what) {
+        assertEquals(status, answer.statusCode(), what + ": " + answer.body());
+    }
+
+    /** ANSWER is the API's throttle, not nginx's rate limit (whose problem type is NGINX_OWN_TYPE); returns its Retry-After. */
+    private static String assertTheApiThrottled(HttpResponse<String> answer, String nginxOwnType, String what) throws IOException {
+        assertSignInRefused(429, answer, what);
+        assertTrue(answer.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"), what);
+        String type = JSON.readTree(answer.body()).path("type").asText();
+        assertEquals(THROTTLED_TYPE, type, what + " must be the API's throttle, not nginx's " + nginxOwnType + ": " + answer.body());
+        String retryAfter = answer.headers().firstValue("Retry-After").orElseThrow(() -> new AssertionError(what + ": no Retry-After"));
+        assertTrue(retryAfter.matches("[1-9][0-9]*"), what + ": Retry-After " + retryAfter);
+        return retryAfter;
+    }
+
+    private static List<Entry> signInsLogged() {
+        return NginxAccessLog.of(PROJECT).stream()
+                .filter(r -> r.method().equals("POST") && r.path().equals("/api/v1/sessions")).toList();
+    }
+
+    /** The COUNT sign-ins nginx logged after the first SKIP (its log lines reach podman a moment after the answer). */
+    private static List<Entry> awaitSignInsLogged(int skip, int count) throws InterruptedException {
+        List<Entry> signIns = signInsLogged();
+        for (int tries = 0; signIns.size() < skip + count && tries < 20; tries++) {
+            Thread.sleep(250);
+            signIns = signInsLogged();
+        }
+        assertEquals(skip + count, signIns.size(), "sign-ins in nginx's log: " + signIns);
+        return signIns.subList(skip, skip + count);
+    }
+
+    /** How many of REQUESTS each instance answered. */
+    private static Map<String, Long> perInstance(List<Entry> requests) {
+        return requests.stream().collect(Collectors.groupingBy(Entry::answeredBy, TreeMap::new, Collectors.counting()));
+    }
+
+    @Test
+    @Order(3)
     void kill9OfOneInstanceLosesNoGetAndNoAcknowledgedWrite() throws IOException, InterruptedException {
         String victim = appInstances().get(0);
         long pid = Long.parseLong(Podman.inspect(victim, "{{.State.Pid}}"));
@@ -218,7 +345,7 @@ class ScaleOutIT {
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     void upgradeReplacesTheInstancesOneAtATimeWithoutAFailedRequest() throws IOException, InterruptedException {
         Podman.podman("tag", IMAGE + Bundle.version(), IMAGE + NEXT_VERSION).assertSuccess("podman tag");
         underLoad("upgrade", NEXT_VERSION, REPLICAS, "upgrade", NEXT_VERSION);
@@ -234,7 +361,7 @@ class ScaleOutIT {
      * only to keep the proof short (each instance replaced costs a JVM start).
      */
     @Test
-    @Order(4)
+    @Order(5)
     void scaleDownThenRollbackWithoutAFailedRequest() throws IOException, InterruptedException {
         Path env = bundle.resolve(".env");
         Files.writeString(env, Files.readString(env).replaceFirst("(?m)^APP_REPLICAS=.*$", "APP_REPLICAS=1"));

@@ -80,8 +80,7 @@ public final class LoadGenerator {
      * stack's PEM certificate), and returns a generator that acts as that user.
      */
     public static LoadGenerator signedIn(String baseUrl, Path certificate, String email) throws IOException, InterruptedException {
-        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(5)).sslContext(trusting(certificate)).build();
+        HttpClient client = client(certificate);
         String credentials = JSON.writeValueAsString(Map.of("email", email, "password", "quartz lantern migrates softly 42"));
         for (String path : List.of("/api/v1/users", "/api/v1/sessions")) {
             HttpResponse<String> answer = client.send(HttpRequest.newBuilder(URI.create(baseUrl + path))
@@ -95,6 +94,12 @@ public final class LoadGenerator {
             }
         }
         throw new IllegalStateException("unreachable");
+    }
+
+    /** An HTTP/1.1 client that trusts CERTIFICATE (the stack's PEM certificate) and nothing else. */
+    public static HttpClient client(Path certificate) throws IOException {
+        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5)).sslContext(trusting(certificate)).build();
     }
 
     private static SSLContext trusting(Path certificate) throws IOException {
