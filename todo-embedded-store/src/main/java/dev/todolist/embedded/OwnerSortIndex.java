@@ -34,7 +34,7 @@ import java.util.ListIterator;
  * {@code _id} that is neither an ObjectId nor a string) are only counted: while any exists, the
  * index serves nothing and every query takes the stock path.
  */
-final class OwnerSortIndex extends de.bwaldvogel.mongo.backend.Index<Object> {
+final class OwnerSortIndex extends MemoryOnlyIndex {
 
     private static final Comparator<Object> VALUES = ValueComparator.asc();
     private static final Comparator<Entry> ENTRIES = (a, b) -> {
@@ -49,7 +49,7 @@ final class OwnerSortIndex extends de.bwaldvogel.mongo.backend.Index<Object> {
     private int unorderable;
 
     private OwnerSortIndex(String name, List<IndexKey> keys) {
-        super(name, keys, false);
+        super(name, keys);
         this.groupField = keys.get(0).getKey();
         this.sortField = keys.get(1).getKey();
     }
@@ -161,40 +161,9 @@ final class OwnerSortIndex extends de.bwaldvogel.mongo.backend.Index<Object> {
         }
     }
 
-    /** Positions come from the {@code _id} index; this one never answers for a single document. */
-    @Override
-    public Object getPosition(Document document) {
-        return null;
-    }
-
-    /** Not unique: nothing to refuse. */
-    @Override
-    public void checkAdd(Document document, MongoCollection<Object> collection) {
-    }
-
-    @Override
-    public void checkUpdate(Document oldDocument, Document newDocument, MongoCollection<Object> collection) {
-    }
-
-    /** The stock query path never uses this index; {@link IndexedH2Backend} reads it directly. */
-    @Override
-    public boolean canHandle(Document query) {
-        return false;
-    }
-
-    @Override
-    public Iterable<Object> getPositions(Document query) {
-        throw new UnsupportedOperationException("the stock query path does not use " + this);
-    }
-
     @Override
     public long getCount() {
         return entriesByPosition.size();
-    }
-
-    @Override
-    public long getDataSize() {
-        return 0;
     }
 
     @Override

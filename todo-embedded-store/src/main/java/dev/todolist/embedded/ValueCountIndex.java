@@ -30,7 +30,7 @@ import java.util.Map;
  * collection calls {@link #add}, {@link #remove} and {@link #updateInPlace} under its own lock for
  * every write, and {@link IndexedH2Backend} reads it under the same lock.
  */
-final class ValueCountIndex extends de.bwaldvogel.mongo.backend.Index<Object> {
+final class ValueCountIndex extends MemoryOnlyIndex {
 
     private final String field;
     private final Map<Object, Integer> counts = new HashMap<>();
@@ -38,7 +38,7 @@ final class ValueCountIndex extends de.bwaldvogel.mongo.backend.Index<Object> {
     private int withArrays;
 
     private ValueCountIndex(String name, List<IndexKey> keys) {
-        super(name, keys, false);
+        super(name, keys);
         this.field = keys.get(0).getKey();
     }
 
@@ -107,40 +107,9 @@ final class ValueCountIndex extends de.bwaldvogel.mongo.backend.Index<Object> {
         }
     }
 
-    /** Positions come from the {@code _id} index; this one never answers for a single document. */
-    @Override
-    public Object getPosition(Document document) {
-        return null;
-    }
-
-    /** Not unique: nothing to refuse. */
-    @Override
-    public void checkAdd(Document document, MongoCollection<Object> collection) {
-    }
-
-    @Override
-    public void checkUpdate(Document oldDocument, Document newDocument, MongoCollection<Object> collection) {
-    }
-
-    /** The stock query path never uses this index; {@link IndexedH2Backend} reads it directly. */
-    @Override
-    public boolean canHandle(Document query) {
-        return false;
-    }
-
-    @Override
-    public Iterable<Object> getPositions(Document query) {
-        throw new UnsupportedOperationException("the stock query path does not use " + this);
-    }
-
     @Override
     public long getCount() {
         return documents;
-    }
-
-    @Override
-    public long getDataSize() {
-        return 0;
     }
 
     @Override
