@@ -10,6 +10,7 @@ import dev.todolist.infra.testing.NginxAccessLog.Entry;
 import dev.todolist.infra.testing.LoadGenerator.Request;
 import dev.todolist.infra.testing.Podman;
 import dev.todolist.infra.testing.StackLock;
+import dev.todolist.infra.testing.TestAccounts;
 import dev.todolist.testing.Needs;
 import dev.todolist.testing.TestPorts;
 import org.junit.jupiter.api.AfterAll;
@@ -20,9 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
 import java.io.IOException;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -70,7 +69,6 @@ class ScaleOutIT {
     private static final int ADDRESS_FAILURES = 20;
     /** The problem type of the API's own 429 (ThrottledException). */
     private static final String THROTTLED_TYPE = "https://todolist.dev/problems/too-many-requests";
-    private static final String PASSWORD = "quartz lantern migrates softly 42";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private static StackLock lock;
@@ -223,13 +221,13 @@ class ScaleOutIT {
         String nginxOwnType = JSON.readTree(bundle.resolve("nginx/errors/429.json").toFile()).get("type").asText();
         int before = signInsLogged().size();
         String victim = "locked-out@example.org";
-        HttpResponse<String> signUp = post(client, "/api/v1/users", victim, PASSWORD);
+        HttpResponse<String> signUp = TestAccounts.post(client, baseUrl + "/api/v1/users", victim, TestAccounts.PASSWORD);
         assertEquals(201, signUp.statusCode(), signUp.body());
 
         for (int failure = 1; failure <= ACCOUNT_FAILURES; failure++) {
             assertSignInRefused(401, signIn(client, victim, "wrong guess " + failure), "failure " + failure + " on the account");
         }
-        HttpResponse<String> accountLocked = signIn(client, victim, PASSWORD);
+        HttpResponse<String> accountLocked = signIn(client, victim, TestAccounts.PASSWORD);
         String accountRetryAfter = assertTheApiThrottled(accountLocked, nginxOwnType, "the right password on the locked account");
         List<Entry> account = awaitSignInsLogged(before, ACCOUNT_FAILURES + 1);
 
@@ -261,18 +259,10 @@ class ScaleOutIT {
 
     private static HttpResponse<String> signIn(HttpClient client, String email, String password)
             throws IOException, InterruptedException {
-        HttpResponse<String> answer = post(client, "/api/v1/sessions", email, password);
+        HttpResponse<String> answer = TestAccounts.post(client, baseUrl + "/api/v1/sessions", email, password);
         // 10 sign-ins per second at most: nginx's rate limit (20 r/s per address) never answers them.
         Thread.sleep(100);
         return answer;
-    }
-
-    private static HttpResponse<String> post(HttpClient client, String path, String email, String password)
-            throws IOException, InterruptedException {
-        String credentials = JSON.writeValueAsString(Map.of("email", email, "password", password));
-        return client.send(HttpRequest.newBuilder(URI.create(baseUrl + path)).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(credentials)).timeout(Duration.ofSeconds(30)).build(),
-                HttpResponse.BodyHandlers.ofString());
     }
 
     private static void assertSignInRefused(int status, HttpResponse<String> answer, String what) {

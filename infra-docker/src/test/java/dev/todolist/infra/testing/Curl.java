@@ -87,7 +87,7 @@ public final class Curl {
      */
     public static void signIn(String baseUrl, String email) throws IOException {
         authorization = List.of();
-        String credentials = "{\"email\":\"" + email + "\",\"password\":\"quartz lantern migrates softly 42\"}";
+        String credentials = TestAccounts.credentials(email, TestAccounts.PASSWORD);
         Exchange signUp = call("-k", "-H", "Content-Type: application/json", "-d", credentials, baseUrl + "/api/v1/users");
         if (signUp.status() == 404) {
             System.out.println("API without accounts (POST /api/v1/users is 404): calls stay anonymous");

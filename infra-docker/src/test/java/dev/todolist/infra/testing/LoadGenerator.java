@@ -81,11 +81,8 @@ public final class LoadGenerator {
      */
     public static LoadGenerator signedIn(String baseUrl, Path certificate, String email) throws IOException, InterruptedException {
         HttpClient client = client(certificate);
-        String credentials = JSON.writeValueAsString(Map.of("email", email, "password", "quartz lantern migrates softly 42"));
         for (String path : List.of("/api/v1/users", "/api/v1/sessions")) {
-            HttpResponse<String> answer = client.send(HttpRequest.newBuilder(URI.create(baseUrl + path))
-                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(credentials))
-                    .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> answer = TestAccounts.post(client, baseUrl + path, email, TestAccounts.PASSWORD);
             if (answer.statusCode() != 201) {
                 throw new AssertionError("POST " + path + " answered " + answer.statusCode() + ": " + answer.body());
             }
