@@ -5,8 +5,8 @@ import dev.todolist.infra.testing.Bundle;
 import dev.todolist.infra.testing.Command;
 import dev.todolist.infra.testing.LoadGenerator;
 import dev.todolist.infra.testing.ManageDocker;
-import dev.todolist.infra.testing.NginxAccessLog;
-import dev.todolist.infra.testing.NginxAccessLog.Entry;
+import dev.todolist.infra.testing.NginxLog;
+import dev.todolist.infra.testing.NginxLog.Entry;
 import dev.todolist.infra.testing.LoadGenerator.Request;
 import dev.todolist.infra.testing.Podman;
 import dev.todolist.infra.testing.StackLock;
@@ -95,7 +95,13 @@ class ScaleOutIT {
         long started = System.nanoTime();
         manage("start").assertSuccess("manage-docker.sh start");
         System.out.printf("scale-out proof: start with %d app instances returned after %.1f s%n", REPLICAS, seconds(started));
-        load = LoadGenerator.signedIn(baseUrl, bundle.resolve("certs/tls.crt"), "scale-it@example.org");
+        try {
+            load = LoadGenerator.signedIn(baseUrl, bundle.resolve("certs/tls.crt"), "scale-it@example.org");
+        } catch (AssertionError refused) {
+            // nginx's own 502 says nothing of why: its error log does (refused, unresolved, closed).
+            throw new AssertionError(refused.getMessage() + "; nginx's error log: "
+                    + String.join(" | ", NginxLog.errors(PROJECT)), refused);
+        }
     }
 
     @AfterAll
@@ -193,7 +199,7 @@ class ScaleOutIT {
     /** The instances nginx sent API requests to, from its access log. */
     private static Set<String> answeringInstances() {
         Set<String> upstreams = new HashSet<>();
-        NginxAccessLog.of(PROJECT).stream().filter(r -> r.path().startsWith("/api/v1/todos"))
+        NginxLog.requests(PROJECT).stream().filter(r -> r.path().startsWith("/api/v1/todos"))
                 .forEach(r -> upstreams.addAll(r.upstreams()));
         return upstreams;
     }
@@ -281,7 +287,7 @@ class ScaleOutIT {
     }
 
     private static List<Entry> signInsLogged() {
-        return NginxAccessLog.of(PROJECT).stream()
+        return NginxLog.requests(PROJECT).stream()
                 .filter(r -> r.method().equals("POST") && r.path().equals("/api/v1/sessions")).toList();
     }
 
