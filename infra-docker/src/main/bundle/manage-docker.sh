@@ -181,16 +181,13 @@ cmd_stop() {
 }
 
 cmd_status() {
-  local failed=0 port address
+  local failed=0 url
   compose ps || failed=1
-  port="$(env_value NGINX_HTTPS_PORT)"
-  port="${port:-443}"
-  address="$(env_value NGINX_BIND_ADDRESS)"
-  [[ -n "${address}" && "${address}" != 0.0.0.0 ]] || address=127.0.0.1
+  url="$(health_url_through_nginx)"
   echo
-  echo "API health through nginx (https://${address}:${port}/health):"
+  echo "API health through nginx (${url}):"
   if command -v curl >/dev/null 2>&1; then
-    curl -ksS --max-time 10 "https://${address}:${port}/health" || failed=1
+    curl -ksS --max-time 10 "${url}" || failed=1
     echo
   else
     echo "  (curl is not installed)"

@@ -158,7 +158,8 @@ run_healthchecks_once() {
 
 #######################################
 # Waits until every container of the project is healthy (running, for one without a healthcheck),
-# at most TODOLIST_START_WAIT_SECONDS (300); then dies naming the services that are late and how.
+# then until the API answers on the path a user takes (wait_until_served_through_nginx), in all at
+# most TODOLIST_START_WAIT_SECONDS (300); then dies naming what is late and how.
 #######################################
 wait_until_healthy() {
   local deadline=$((SECONDS + ${TODOLIST_START_WAIT_SECONDS:-300})) engine id state service status health
@@ -177,9 +178,45 @@ wait_until_healthy() {
       state="${health:-${status}}"
       [[ "${status}" == running && ("${health}" == healthy || -z "${health}") ]] || late+=("${service} (${state})")
     done
-    ((${#late[@]} > 0)) || return 0
+    ((${#late[@]} > 0)) || break
     ((SECONDS < deadline)) \
       || die "${EXIT_ENGINE}" "not healthy after ${TODOLIST_START_WAIT_SECONDS:-300} s: ${late[*]}; see ./manage-docker.sh logs SERVICE"
     sleep 2
+  done
+  wait_until_served_through_nginx "${deadline}"
+}
+
+#######################################
+# The URL of the API's /health through nginx's published HTTPS port, as this host reaches it.
+#######################################
+health_url_through_nginx() {
+  local port address
+  port="$(env_value NGINX_HTTPS_PORT)"
+  address="$(env_value NGINX_BIND_ADDRESS)"
+  [[ -n "${address}" && "${address}" != 0.0.0.0 ]] || address=127.0.0.1
+  printf 'https://%s:%s/health' "${address}" "${port:-443}"
+}
+
+#######################################
+# Every container can be healthy while nginx still cannot reach the app (no answer yet from the
+# engine's DNS for the app's name, say): until DEADLINE (bash's SECONDS), waits for /health through
+# nginx to answer 200, so that `start` never says healthy while users get 502. Needs curl; without
+# it, says so and checks nothing.
+#######################################
+wait_until_served_through_nginx() {
+  local deadline="$1" url status
+  if ! command -v curl >/dev/null 2>&1; then
+    info "curl is not installed: the API through nginx is not checked"
+    return 0
+  fi
+  url="$(health_url_through_nginx)"
+  while true; do
+    # -k: this checks the path, not the certificate (a real one names the host, not this address).
+    status="$(curl -ks -o /dev/null -w '%{http_code}' --max-time 5 "${url}" || true)"
+    [[ "${status}" != 200 ]] || return 0
+    [[ "${status}" != 000 ]] || status="no HTTP answer"
+    ((SECONDS < deadline)) \
+      || die "${EXIT_ENGINE}" "every container is healthy, but ${url} gives ${status}: see ./manage-docker.sh logs nginx"
+    sleep 1
   done
 }

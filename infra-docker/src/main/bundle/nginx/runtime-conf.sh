@@ -33,8 +33,11 @@ main() {
   cat > "${output}" <<CONF
 # Written by runtime-conf.sh when the container started; never edited by hand.
 # Answers are trusted for 5 s: a recreated app container is found again within seconds.
+# nginx sends a query again only after 5 s (fixed), and a shorter timeout would make one lost
+# datagram a 502: podman's aardvark-dns drops queries while it reloads, when a container starts
+# or stops. 7 s lets the query go once more.
 resolver ${nameserver} valid=5s ipv6=off;
-resolver_timeout 2s;
+resolver_timeout 7s;
 map \$host \$todolist_https_port_suffix {
   default "${suffix}";
 }

@@ -4,6 +4,7 @@ import dev.todolist.infra.testing.Bundle;
 import dev.todolist.infra.testing.Command;
 import dev.todolist.testing.Needs;
 import dev.todolist.testing.Prerequisite;
+import dev.todolist.testing.TestPorts;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -191,6 +192,33 @@ class ManageDockerScriptIT {
         assertEquals(2, result.exitCode(), result.output());
         assertTrue(result.output().contains("APP_REPLICAS must be a number from 1 to 16, not '" + replicas + "'"), result.output());
         assertFalse(Files.exists(bundle.resolve("data")), "nothing may be prepared before the checks pass");
+    }
+
+    @Test
+    @Needs(Prerequisite.CURL)
+    void startDoesNotCallTheStackHealthyWhileNginxDoesNotServeTheApi() throws IOException {
+        // Nothing listens on that port: the containers may all be healthy, users would still get nothing.
+        int port = TestPorts.free();
+        Files.writeString(bundle.resolve(".env"), "NGINX_BIND_ADDRESS=127.0.0.1\nNGINX_HTTPS_PORT=" + port + "\n");
+        Command.Result result = servedThroughNginxWithin(2, Map.of());
+        assertEquals(3, result.exitCode(), result.output());
+        assertTrue(result.output().contains("every container is healthy, but https://127.0.0.1:" + port
+                + "/health gives no HTTP answer: see ./manage-docker.sh logs nginx"), result.output());
+    }
+
+    @Test
+    void withoutCurlStartSaysThePathThroughNginxIsNotChecked() throws IOException {
+        Files.writeString(bundle.resolve(".env"), "NGINX_HTTPS_PORT=" + TestPorts.free() + "\n");
+        Command.Result result = servedThroughNginxWithin(2, Map.of("PATH", bundle.resolve("no-such-directory").toString()));
+        assertEquals(0, result.exitCode(), result.output());
+        assertTrue(result.output().contains("curl is not installed: the API through nginx is not checked"), result.output());
+    }
+
+    /** The last step of `start` (lib/compose.sh), on its own, given SECONDS seconds. */
+    private Command.Result servedThroughNginxWithin(int seconds, Map<String, String> environment) {
+        String script = "set -euo pipefail; BUNDLE_DIR=\"$PWD\"; source lib/common.sh; source lib/compose.sh;"
+                + " wait_until_served_through_nginx $((SECONDS + " + seconds + "))";
+        return Command.run(List.of("/bin/bash", "-c", script), bundle, environment, Duration.ofSeconds(30));
     }
 
     /** Arguments are parsed before the environment is looked at: no .env and no Compose CLI needed. */
