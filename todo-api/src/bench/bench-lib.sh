@@ -40,13 +40,15 @@ jar_path() {
   echo "${jar}"
 }
 
-# The JVM flags of the API image (the <jvmFlag> elements of todo-api/pom.xml), on one line.
-# Fails when there are none: a benchmark without them would measure another JVM than the image's.
-image_jvm_flags() {
+# The API image's JVM as the Compose file limits it, on one line: -XX:MaxRAM=BENCH_MAX_RAM (512m)
+# and -XX:ActiveProcessorCount=BENCH_CPUS (1) stand in for the container's limits (the JVM sizes its
+# heap and thread pools from them), then the image's flags (the <jvmFlag> elements of
+# todo-api/pom.xml). Fails when there are none: a benchmark without them would measure another JVM.
+image_java_opts() {
   local flags
   flags="$(sed -n 's:^ *<jvmFlag>\(.*\)</jvmFlag> *$:\1:p' "${ROOT}/todo-api/pom.xml" | paste -sd ' ')"
   [[ -n "${flags}" ]] || { echo "no <jvmFlag> lines found in todo-api/pom.xml" >&2; return 1; }
-  echo "${flags}"
+  echo "-XX:MaxRAM=${BENCH_MAX_RAM:-512m} -XX:ActiveProcessorCount=${BENCH_CPUS:-1} ${flags}"
 }
 
 # Starts the API jar ($1) on the embedded default in a fresh WORK/data, on PORT (management port

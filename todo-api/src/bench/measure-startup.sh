@@ -20,7 +20,7 @@ set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/bench-lib.sh"
 usage_if_asked "$@"
 readonly RUNS="${1:-5}"
-api_settings 3920 "-XX:MaxRAM=${BENCH_MAX_RAM:-512m} -XX:ActiveProcessorCount=${BENCH_CPUS:-1} $(image_jvm_flags)"
+api_settings 3920 "$(image_java_opts)"
 
 cleanup() {
   stop_api

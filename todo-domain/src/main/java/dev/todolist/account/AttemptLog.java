@@ -83,7 +83,7 @@ public class AttemptLog {
      * @param rule names the rule; keys of different rules never meet
      */
     public Counter counter(String rule, int limit, Duration window) {
-        return new Counter(rule + ":", limit, window);
+        return new Counter(rule, limit, window);
     }
 
     /** Removes expired attempts where no TTL monitor does (harmless where one does). */
@@ -103,8 +103,8 @@ public class AttemptLog {
         private final int limit;
         private final Duration window;
 
-        private Counter(String prefix, int limit, Duration window) {
-            this.prefix = prefix;
+        private Counter(String rule, int limit, Duration window) {
+            this.prefix = rule + ":";
             this.limit = limit;
             this.window = window;
         }

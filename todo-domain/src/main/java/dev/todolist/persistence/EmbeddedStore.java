@@ -8,20 +8,14 @@ import java.nio.file.Path;
  * no {@code MONGODB_URI} is given. The quick-start jar carries that module and the production image
  * leaves it out, so nothing here may link against it: its server class is found by name, and
  * {@link #installed()} says whether this build has it.
+ *
+ * @param connectionString where it answers, without a database, e.g. {@code mongodb://127.0.0.1:40123}
+ * @param storeFile        the file that holds the data
+ * @param server           the running server, closed by {@link #close()}
  */
-public final class EmbeddedStore implements AutoCloseable {
+public record EmbeddedStore(String connectionString, Path storeFile, AutoCloseable server) implements AutoCloseable {
 
     static final String SERVER_CLASS = "dev.todolist.embedded.EmbeddedMongoServer";
-
-    private final AutoCloseable server;
-    private final String connectionString;
-    private final Path storeFile;
-
-    private EmbeddedStore(AutoCloseable server, String connectionString, Path storeFile) {
-        this.server = server;
-        this.connectionString = connectionString;
-        this.storeFile = storeFile;
-    }
 
     /** Whether the embedded store is on the class path (the quick-start jar: yes; the production image: no). */
     public static boolean installed() {
@@ -45,8 +39,8 @@ public final class EmbeddedStore implements AutoCloseable {
                             .invoke(null, dataDirectory, "127.0.0.1", 0)
                     : type.getMethod("persistent", Path.class, String.class, int.class, int.class)
                             .invoke(null, dataDirectory, "127.0.0.1", 0, cacheMegabytes);
-            return new EmbeddedStore((AutoCloseable) server, (String) type.getMethod("connectionString").invoke(server),
-                    (Path) type.getMethod("storeFile").invoke(server));
+            return new EmbeddedStore((String) type.getMethod("connectionString").invoke(server),
+                    (Path) type.getMethod("storeFile").invoke(server), (AutoCloseable) server);
         } catch (InvocationTargetException e) {
             if (e.getCause() instanceof RuntimeException failure) {
                 throw failure;
@@ -55,16 +49,6 @@ public final class EmbeddedStore implements AutoCloseable {
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("this build has no usable embedded store (" + e + "): set MONGODB_URI", e);
         }
-    }
-
-    /** A connection string without a database, e.g. {@code mongodb://127.0.0.1:40123}. */
-    public String connectionString() {
-        return connectionString;
-    }
-
-    /** The file that holds the data. */
-    public Path storeFile() {
-        return storeFile;
     }
 
     /** Flushes and closes the store file. */

@@ -1,6 +1,5 @@
 package dev.todolist.api.security;
 
-import dev.todolist.account.SessionSettings;
 import dev.todolist.account.Session;
 import dev.todolist.account.SessionService;
 import io.micronaut.security.authentication.Authentication;
@@ -35,17 +34,16 @@ public class SessionTokens {
 
     private final SessionService sessions;
     private final JwtTokenGenerator generator;
-    private final Duration lifetime;
 
-    public SessionTokens(SessionService sessions, JwtTokenGenerator generator, SessionSettings settings) {
+    public SessionTokens(SessionService sessions, JwtTokenGenerator generator) {
         this.sessions = sessions;
         this.generator = generator;
-        this.lifetime = settings.lifetime();
     }
 
-    /** A token for the session just opened. */
+    /** A token for the session just opened, expiring with it (as do its cookies). */
     public IssuedSession issue(String userId) {
         Session session = sessions.open(userId);
+        Duration lifetime = Duration.between(session.createdAt(), session.expiresAt());
         String csrfToken = random();
         Authentication authentication = Authentication.build(userId,
                 Map.of(Caller.SESSION_ID, session.id(), Caller.CSRF_TOKEN, csrfToken));

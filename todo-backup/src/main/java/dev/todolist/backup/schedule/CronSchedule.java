@@ -20,16 +20,16 @@ public final class CronSchedule {
     private final ZoneId zone;
     private final ExecutionTime executionTime;
 
-    private CronSchedule(String expression, ZoneId zone, ExecutionTime executionTime) {
+    private CronSchedule(String expression, ZoneId zone) {
         this.expression = expression;
         this.zone = zone;
-        this.executionTime = executionTime;
+        this.executionTime = ExecutionTime.forCron(PARSER.parse(expression.trim()).validate());
     }
 
     /** @throws IllegalArgumentException naming what is wrong with the expression */
     public static CronSchedule parse(String expression, ZoneId zone) {
         try {
-            return new CronSchedule(expression, zone, ExecutionTime.forCron(PARSER.parse(expression.trim()).validate()));
+            return new CronSchedule(expression, zone);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("invalid cron expression \"" + expression
                     + "\" (expected 5 fields: minute hour day-of-month month day-of-week): " + e.getMessage(), e);
