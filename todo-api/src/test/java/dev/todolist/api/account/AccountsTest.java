@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static dev.todolist.testing.RunningApi.PASSWORD;
+import static dev.todolist.testing.ProblemAnswers.assertProblem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -29,7 +30,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @ApiTest
 class AccountsTest {
 
-    private static final String PROBLEMS = "https://todolist.dev/problems/";
     private static final AtomicInteger USERS = new AtomicInteger();
     @Api
     private static RunningApi server;
@@ -44,13 +44,6 @@ class AccountsTest {
 
     private static HttpResponse<String> signIn(String email, String password) {
         return server.post("/api/v1/sessions", server.toJson(Map.of("email", email, "password", password)));
-    }
-
-    private static void assertProblem(HttpResponse<String> response, int status, String slug) {
-        assertEquals(status, response.statusCode(), response.body());
-        assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"),
-                response.headers().toString());
-        assertEquals(PROBLEMS + slug, server.object(response).get("type"), response.body());
     }
 
     private static MongoDatabase database() {

@@ -9,8 +9,8 @@ import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 
+import static dev.todolist.testing.ProblemAnswers.assertProblem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Every error the API can answer is an RFC 9457 problem with its stable type; bad input never gives a 500. */
@@ -18,24 +18,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class TodoErrorsTest {
 
     private static final String ROOT = "/api/v1/todos";
-    private static final String PROBLEMS = "https://todolist.dev/problems/";
     @Api
     private static RunningApi server;
     /** The server as one signed-in user: the spec's semantics hold for an authenticated caller. */
     @Api(user = "errors@example.org")
     private static RunningApi api;
-
-    private Map<String, Object> assertProblem(HttpResponse<String> response, int status, String slug) {
-        assertEquals(status, response.statusCode(), response.body());
-        assertEquals("application/problem+json", response.headers().firstValue("Content-Type").orElse("")
-                .replaceAll(";.*", ""), response.headers().toString());
-        Map<String, Object> problem = api.object(response);
-        assertEquals(PROBLEMS + slug, problem.get("type"), response.body());
-        assertEquals(status, ((Number) problem.get("status")).intValue());
-        assertFalse(response.body().contains("\tat "), "no stack trace: " + response.body());
-        assertFalse(response.body().contains("Exception"), "no exception names: " + response.body());
-        return problem;
-    }
 
     private String createdUrl() {
         return (String) api.object(api.post(ROOT, "{\"title\":\"target\"}")).get("url");

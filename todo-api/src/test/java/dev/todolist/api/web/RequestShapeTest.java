@@ -11,6 +11,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
+import static dev.todolist.testing.ProblemAnswers.assertProblem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -72,11 +73,5 @@ class RequestShapeTest {
     private static RawHttp.Response raw(String method, String path, Map<String, String> headers, String body) {
         return RawHttp.exchange(server.uri("/").getPort(), method, path, headers,
                 body == null ? null : body.getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static void assertProblem(RawHttp.Response response, int status, String type) {
-        assertEquals(status, response.status(), response.body());
-        assertTrue(String.valueOf(response.header("content-type")).startsWith("application/problem+json"), response.headers().toString());
-        assertTrue(response.body().contains("https://todolist.dev/problems/" + type), response.body());
     }
 }
