@@ -51,6 +51,22 @@ image_java_opts() {
   echo "-XX:MaxRAM=${BENCH_MAX_RAM:-512m} -XX:ActiveProcessorCount=${BENCH_CPUS:-1} ${flags}"
 }
 
+# The JVM flags of the way STORE ($1) is deployed: the API on an external store as the image runs it
+# (image_java_opts); the embedded default as the quick start runs it, `java -jar` with the JVM's own
+# choices, so none. The image has no embedded store: its flags never run one.
+deployed_java_opts() {
+  [[ "$1" != external ]] || image_java_opts
+}
+
+# JAVA_OPTS as a report names them.
+java_opts_described() {
+  if [[ -n "${JAVA_OPTS// /}" ]]; then
+    echo "\`${JAVA_OPTS}\`"
+  else
+    echo "no JVM flags (as the quick start runs it)"
+  fi
+}
+
 # Starts the API jar ($1) on the embedded default in a fresh WORK/data, on PORT (management port
 # MANAGEMENT_PORT, else PORT + 1) with JAVA_OPTS and the extra environment NAME=value ($2...), and
 # returns at its first 200 on /health. APP_PID is its process, WORK/api.log its output.

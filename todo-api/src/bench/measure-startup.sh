@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Measures the API's start-up on the embedded default (not a test; CI does not run it).
 #
-# Starts the -all jar RUNS times, each on a fresh data directory with the image's JVM flags under
-# -XX:MaxRAM and -XX:ActiveProcessorCount (as run-benchmark.sh does), and records for each start the
+# Starts the -all jar RUNS times, each on a fresh data directory and as the quick start runs it (no
+# JVM flags, as run-benchmark.sh does on the embedded default), and records for each start the
 # time from launch to the first 200 on /health and the CPU time the process had used by then; then
 # prints the median of each and where the time went in the median run: the first log line (the JVM
 # and the classes up to the first logger), the embedded store's open, the "listening on" line (the
@@ -11,8 +11,7 @@
 #
 # Usage: todo-api/src/bench/measure-startup.sh [RUNS]   (default 5)
 # Environment: BENCH_JAR (a jar to run instead of building this checkout's), BENCH_PORT (3920),
-#              BENCH_MAX_RAM (512m), BENCH_CPUS (1), BENCH_JAVA_OPTS, BENCH_EXTRA_JAVA_OPTS (appended,
-#              e.g. -XX:SharedArchiveFile=...).
+#              BENCH_JAVA_OPTS (none), BENCH_EXTRA_JAVA_OPTS (appended, e.g. -XX:SharedArchiveFile=...).
 # Needs: java 17, curl.
 set -euo pipefail
 
@@ -20,7 +19,7 @@ set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/bench-lib.sh"
 usage_if_asked "$@"
 readonly RUNS="${1:-5}"
-api_settings 3920 "$(image_java_opts)"
+api_settings 3920 "$(deployed_java_opts embedded)"
 
 cleanup() {
   stop_api
@@ -58,7 +57,7 @@ main() {
   done
   rows="$(sort -n "${WORK}/runs.txt" | awk '{printf "| %d | %d | %s | %s | %s |\n", $1, $2, $3, $4, $5}')"
   write_report "startup-" "Start-up" <<REPORT
-API on the embedded default (fresh data directory each start), \`${JAVA_OPTS}\`, commit \`$(commit_described)\`$([[ -n "${BENCH_JAR:-}" ]] && echo ", jar \`${BENCH_JAR}\`").
+API on the embedded default (fresh data directory each start), $(java_opts_described), commit \`$(commit_described)\`$([[ -n "${BENCH_JAR:-}" ]] && echo ", jar \`${BENCH_JAR}\`").
 Machine: $(nproc) cores, load average before the runs ${load_before}, after them $(cut -d' ' -f1-3 /proc/loadavg).
 
 **Median of ${RUNS} starts: $(median 1 "${WORK}/runs.txt") ms to the first healthy /health, $(median 2 "${WORK}/runs.txt") ms of CPU by then.**

@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Benchmark of the API, on the embedded default or against a separate store (not a test; CI does not run it).
 #
-# Builds the -all jar if missing or stale and starts it on a fresh data directory with the image's
-# JVM flags (read from todo-api/pom.xml) under -XX:MaxRAM and -XX:ActiveProcessorCount standing in
-# for the container's limits (the JVM sizes its heap and thread pools from them; the process may
-# still run on every core). Records the time from launch to the first healthy /health, signs a
+# Builds the -all jar if missing or stale and starts it on a fresh data directory with the JVM flags
+# of the way the mode is deployed: on the embedded default none, as the quick start runs it; on an
+# external store the image's JVM flags (read from todo-api/pom.xml) under -XX:MaxRAM and
+# -XX:ActiveProcessorCount standing in for the container's limits (the JVM sizes its heap and
+# thread pools from them; the process may still run on every core). Records the time from launch to the first healthy /health, signs a
 # benchmark user up and in (every todo call carries its bearer token), loads 10 000 todos, runs a
 # mixed workload (list pages, get, create, patch, delete) with wrk at 64 connections, first unmeasured
 # (JIT warm-up) then measured, and writes req/s, p50/p95/p99, errors, CPU per request, peak RSS
@@ -21,9 +22,10 @@
 #              copy: one per user, copied in the store: the only way for 100 000; the default above one user),
 #              BENCH_PORT (3900),
 #              BENCH_MANAGEMENT_PORT (3901), BENCH_STORE_PORT (3902), BENCH_MAX_RAM (512m) and
-#              BENCH_CPUS (1): the Compose file's limits; BENCH_JAVA_OPTS (-XX:MaxRAM=$BENCH_MAX_RAM
-#              -XX:ActiveProcessorCount=$BENCH_CPUS and the image's JVM flags), BENCH_EXTRA_JAVA_OPTS
-#              (appended: a profiler, a JIT setting), BENCH_STORE_JAVA_OPTS, MONGODB_URI (external only).
+#              BENCH_CPUS (1): the Compose file's limits (external only); BENCH_JAVA_OPTS (embedded: none;
+#              external: -XX:MaxRAM=$BENCH_MAX_RAM -XX:ActiveProcessorCount=$BENCH_CPUS and the image's
+#              JVM flags), BENCH_EXTRA_JAVA_OPTS (appended: a profiler, a JIT setting),
+#              BENCH_STORE_JAVA_OPTS, MONGODB_URI (external only).
 # Needs: java 17, wrk, curl, jq.
 set -euo pipefail
 
@@ -33,9 +35,9 @@ source "$(dirname "${BASH_SOURCE[0]}")/bench-lib.sh"
 source "${ROOT}/todo-api/src/bench/external-store.sh"
 # shellcheck source=todo-api/src/bench/bench-data.sh
 source "${ROOT}/todo-api/src/bench/bench-data.sh"
-api_settings 3900 "$(image_java_opts)"
 readonly BENCH_DIR="${ROOT}/todo-api/src/bench"
 readonly STORE="${BENCH_STORE:-embedded}"
+api_settings 3900 "$(deployed_java_opts "${STORE}")"
 readonly WARMUP="${BENCH_WARMUP:-60s}"
 readonly DURATION="${BENCH_DURATION:-60s}"
 readonly CONNECTIONS="${BENCH_CONNECTIONS:-64}"
@@ -80,7 +82,8 @@ now_ms() {
 start_api() {
   local jar="$1" started
   started="$(now_ms)"
-  # MALLOC_ARENA_MAX as in the image (todo-api/pom.xml), so that the RSS measured here is the image's.
+  # MALLOC_ARENA_MAX as in the image (todo-api/pom.xml), so that the RSS measured here is the image's
+  # (in both modes: the embedded rows of benchmarks/README.md were measured with it).
   # The benchmark creates todos without end: the per-account limit is raised unless the caller sets it.
   start_api_jar "${jar}" ${STORE_URI:+MONGODB_URI="${STORE_URI}"} MALLOC_ARENA_MAX=2 \
     TODOLIST_TODOS_MAX_PER_ACCOUNT="${TODOLIST_TODOS_MAX_PER_ACCOUNT:-1000000}"
@@ -215,7 +218,7 @@ main() {
 
   requests="$(bench_value requests)"
   write_report "" "Benchmark" <<REPORT
-API $(store_described) (fresh data), \`${JAVA_OPTS}\`, commit \`$(commit_described)\`$([[ -n "${BENCH_JAR:-}" ]] && echo ", jar \`${BENCH_JAR}\`").
+API $(store_described) (fresh data), $(java_opts_described), commit \`$(commit_described)\`$([[ -n "${BENCH_JAR:-}" ]] && echo ", jar \`${BENCH_JAR}\`").
 Machine: $(nproc) cores, load average before the run ${load_before}, after it ${load_after} (this run's own wrk, loading and API count in it, and anything else the machine runs); wrk ${THREADS} threads, ${CONNECTIONS} connections, ${DURATION} measured after ${WARMUP} of the same workload unmeasured (JIT warm-up).
 Workload: ${USERS} signed-in user(s) (bearer session token on every call; each request picks a user at random), ${TODOS} preloaded todos in all ($([[ "${LOADER}" == copy ]] && echo "copied in the store from one created through the API per user" || echo "created through the API")); 40% list page (size 20), 30% get, 12% create, 13% patch, 5% delete.
 
