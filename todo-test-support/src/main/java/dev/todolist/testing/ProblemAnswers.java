@@ -10,6 +10,7 @@ import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * What every error answer of the API is, checked in one place for every test that provokes one:
@@ -37,14 +38,28 @@ public final class ProblemAnswers {
         return assertProblem(response.status(), String.valueOf(response.header("content-type")), response.body(), status, slug);
     }
 
+    /**
+     * Asserts that RESPONSE is a problem of any of the API's types, with the status it was answered
+     * with, and returns its fields; CONTEXT (which input provoked it) starts every failure message.
+     */
+    public static Map<String, Object> assertAnyProblem(RawHttp.Response response, String context) {
+        return problem(response.status(), String.valueOf(response.header("content-type")), response.body(), context + ": ");
+    }
+
     private static Map<String, Object> assertProblem(int actualStatus, String contentType, String body, int status, String slug) {
         assertEquals(status, actualStatus, body);
-        assertEquals("application/problem+json", contentType.replaceAll(";.*", "").trim(), "Content-Type of " + body);
-        Map<String, Object> problem = fields(body);
+        Map<String, Object> problem = problem(actualStatus, contentType, body, "");
         assertEquals(TYPE_BASE + slug, problem.get("type"), body);
-        assertEquals(status, ((Number) problem.get("status")).intValue(), body);
-        assertFalse(body.contains("\tat "), "no stack trace: " + body);
-        assertFalse(body.contains("Exception"), "no exception names: " + body);
+        return problem;
+    }
+
+    private static Map<String, Object> problem(int status, String contentType, String body, String context) {
+        assertEquals("application/problem+json", contentType.replaceAll(";.*", "").trim(), context + "Content-Type of " + body);
+        Map<String, Object> problem = fields(body);
+        assertTrue(String.valueOf(problem.get("type")).startsWith(TYPE_BASE), context + body);
+        assertEquals(status, ((Number) problem.get("status")).intValue(), context + body);
+        assertFalse(body.contains("\tat "), context + "no stack trace: " + body);
+        assertFalse(body.contains("Exception"), context + "no exception names: " + body);
         return problem;
     }
 

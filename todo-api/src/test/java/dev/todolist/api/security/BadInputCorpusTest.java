@@ -37,8 +37,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import static dev.todolist.testing.ProblemAnswers.assertAnyProblem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -60,7 +60,6 @@ class BadInputCorpusTest {
             "operator-injection.jsonl", "unicode.jsonl", "oversized.jsonl", "headers.jsonl", "tokens.jsonl");
     static final String SECRET = "Qm4Vt8Zx1Rb6Nw3Ky7Hd2Lp5Fs9Gc0Ja";
     private static final String STRANGER = "Xq2Bn6Vm9Tz4Lr8Kc1Hw5Pd7Fy3Gs0Ja";
-    private static final String PROBLEMS = "https://todolist.dev/problems/";
 
     @Api
     private static RunningApi server;
@@ -119,12 +118,7 @@ class BadInputCorpusTest {
         if (c.get("status") != null) {
             assertEquals(((Number) c.get("status")).intValue(), response.status(), label);
         }
-        assertTrue(String.valueOf(response.header("content-type")).startsWith("application/problem+json"),
-                label + " " + response.headers());
-        Map<String, Object> problem = read(response.body());
-        assertTrue(String.valueOf(problem.get("type")).startsWith(PROBLEMS), label);
-        assertEquals(response.status(), ((Number) problem.get("status")).intValue(), label);
-        assertFalse(response.body().contains("Exception") || response.body().contains("\tat "), label);
+        assertAnyProblem(response, String.valueOf(c.get("name")));
     }
 
     @SuppressWarnings("unchecked")
