@@ -32,12 +32,11 @@ main() {
   [[ "${port}" == 443 ]] || suffix=":${port}"
   cat > "${output}" <<CONF
 # Written by runtime-conf.sh when the container started; never edited by hand.
-# Answers are trusted for 5 s: a recreated app container is found again within seconds.
-# nginx sends a query again only after 5 s (fixed), and a shorter timeout would make one lost
-# datagram a 502: podman's aardvark-dns drops queries while it reloads, when a container starts
-# or stops. 7 s lets the query go once more.
+# Answers are trusted for 5 s: a recreated app container is found again within seconds. A query
+# that gets no answer fails the request after 2 s with a 502, which users and the monitor (whose
+# probes give up after 5 s) read as "the app is down"; nginx itself would send it again only after 5 s.
 resolver ${nameserver} valid=5s ipv6=off;
-resolver_timeout 7s;
+resolver_timeout 2s;
 map \$host \$todolist_https_port_suffix {
   default "${suffix}";
 }
