@@ -207,7 +207,10 @@ class StackOperationsIT {
         long killed = System.nanoTime();
         Podman.podman("kill", app).assertSuccess("podman kill");
 
-        int down = awaitMonitorLine(skip, Duration.ofSeconds(30), "\"service\":\"api-through-nginx\"", "\"to\":\"DOWN\"");
+        // 60 s: the monitor polls every 2 s, but one round probes every service in turn, each up to its
+        // 5 s timeout, and the engine's DNS stalls while it reloads for the killed container (a CI run
+        // saw even nginx's own probe time out then).
+        int down = awaitMonitorLine(skip, Duration.ofSeconds(60), "\"service\":\"api-through-nginx\"", "\"to\":\"DOWN\"");
         int heal = awaitMonitorLine(skip, Duration.ofSeconds(HEAL_AFTER_SECONDS + 60), "\"event\":\"heal\"",
                 "\"service\":\"todolist-app\"");
         double healedAfter = seconds(killed);
