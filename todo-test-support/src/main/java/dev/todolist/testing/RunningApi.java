@@ -172,7 +172,12 @@ public final class RunningApi implements AutoCloseable {
     }
 
     public Map<String, Object> object(HttpResponse<String> response) {
-        return read(response.body(), Argument.mapOf(String.class, Object.class));
+        return object(response.body());
+    }
+
+    /** A JSON object's fields, read with the API's own JSON mapper. */
+    public Map<String, Object> object(String json) {
+        return read(json, Argument.mapOf(String.class, Object.class));
     }
 
     public List<Map<String, Object>> array(HttpResponse<String> response) {
