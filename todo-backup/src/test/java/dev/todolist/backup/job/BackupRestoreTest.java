@@ -24,6 +24,7 @@ import org.bson.types.ObjectId;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.FieldSource;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
@@ -43,14 +44,14 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Backups and restores through the jobs, against the shared MongoDB fixture. */
+@ExtendWith(BackedUpDatabases.class)
 class BackupRestoreTest {
 
     @TempDir
     Path directory;
 
     @Test
-    void backupThenRestoreGivesBackByteIdenticalDocumentsAndTheIndexes() throws Exception {
-        TestDatabases.BackedUp seeded = TestDatabases.backedUp("roundtrip", directory);
+    void backupThenRestoreGivesBackByteIdenticalDocumentsAndTheIndexes(TestDatabases.BackedUp seeded) throws Exception {
         MongoDatabase source = seeded.database();
         BackupResult backup = seeded.backup();
 
@@ -89,8 +90,7 @@ class BackupRestoreTest {
     }
 
     @Test
-    void restoreReplacesTheLiveDatabaseAfterASafetyBackupOfIt() throws Exception {
-        TestDatabases.BackedUp seeded = TestDatabases.backedUp("replace", directory);
+    void restoreReplacesTheLiveDatabaseAfterASafetyBackupOfIt(TestDatabases.BackedUp seeded) throws Exception {
         MongoDatabase live = seeded.database();
         Map<String, Map<String, String>> backedUp = TestDatabases.snapshot(live);
 
@@ -110,12 +110,9 @@ class BackupRestoreTest {
     }
 
     @Test
-    void restoreFailingHalfWayThroughTheSwapPutsTheLiveDataBack() throws Exception {
-        TestDatabases.BackedUp seeded = TestDatabases.backedUp("halfway", directory);
+    void restoreFailingHalfWayThroughTheSwapPutsTheLiveDataBack(TestDatabases.BackedUp seeded) throws Exception {
         MongoDatabase live = seeded.database();
-        live.getCollection("todos").deleteMany(Filters.lt("priority", 2));
-        live.getCollection("accounts").insertOne(new Document("_id", "newer"));
-        Map<String, Map<String, String>> before = TestDatabases.snapshot(live);
+        Map<String, Map<String, String>> before = seeded.changeAfterTheBackup();
         Map<String, List<String>> indexesBefore = TestDatabases.indexes(live);
 
         RestoreListener failAfterFirstSwap = (step, detail) -> {
@@ -135,11 +132,9 @@ class BackupRestoreTest {
     }
 
     @Test
-    void restoreFailingInStagingNeverTouchesTheLiveData() throws Exception {
-        TestDatabases.BackedUp seeded = TestDatabases.backedUp("staging", directory);
+    void restoreFailingInStagingNeverTouchesTheLiveData(TestDatabases.BackedUp seeded) throws Exception {
         MongoDatabase live = seeded.database();
-        live.getCollection("todos").deleteMany(Filters.eq("priority", 1));
-        Map<String, Map<String, String>> before = TestDatabases.snapshot(live);
+        Map<String, Map<String, String>> before = seeded.changeAfterTheBackup();
 
         RestoreListener failWhenLoaded = (step, detail) -> {
             if (step == RestoreStep.STAGING_LOADED) {
@@ -447,8 +442,8 @@ class BackupRestoreTest {
     }
 
     @Test
-    void aRestoreWhoseRollbackFailsTooSaysTheLiveDataChangedAndNamesTheSafetyArchive() throws Exception {
-        TestDatabases.BackedUp seeded = TestDatabases.backedUp("rollbackfails", directory);
+    void aRestoreWhoseRollbackFailsTooSaysTheLiveDataChangedAndNamesTheSafetyArchive(TestDatabases.BackedUp seeded)
+            throws Exception {
         MongoDatabase live = seeded.database();
         RestoreListener loseTheSafetyArchiveThenFail = (step, detail) -> {
             if (step == RestoreStep.COLLECTION_SWAPPED) {
@@ -475,9 +470,7 @@ class BackupRestoreTest {
 
     private Fixture backedUpAndChanged(String prefix) throws IOException {
         TestDatabases.BackedUp seeded = TestDatabases.backedUp(prefix, directory);
-        MongoDatabase live = seeded.database();
-        live.getCollection("todos").deleteMany(Filters.eq("done", true));
-        return new Fixture(live, seeded.store(), seeded.backup().archive(), TestDatabases.snapshot(live));
+        return new Fixture(seeded.database(), seeded.store(), seeded.backup().archive(), seeded.changeAfterTheBackup());
     }
 
     private record Fixture(MongoDatabase live, ArchiveStore store, Path archive, Map<String, Map<String, String>> before) {

@@ -3,11 +3,9 @@ package dev.todolist.backup.job;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.Filters;
 import dev.todolist.testing.MongoFixture;
-import org.bson.Document;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.nio.file.Path;
 import java.util.Map;
@@ -22,22 +20,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * A restore process that dies in the middle of its swap (where no rollback can run) leaves the
  * live data mixed: every later run says so, and the safety archive it names puts it back.
  */
+@ExtendWith(BackedUpDatabases.class)
 class CrashDuringRestoreTest {
 
-    @TempDir
-    Path directory;
-
     @Test
-    void aRestoreKilledMidSwapIsReportedAndItsSafetyArchivePutsTheDataBack() throws Exception {
-        TestDatabases.BackedUp seeded = TestDatabases.backedUp("killedrestore", directory);
+    void aRestoreKilledMidSwapIsReportedAndItsSafetyArchivePutsTheDataBack(TestDatabases.BackedUp seeded) throws Exception {
         MongoDatabase live = seeded.database();
-        live.getCollection("todos").deleteMany(Filters.lt("priority", 3));
-        live.getCollection("accounts").insertOne(new Document("_id", "after the backup"));
-        Map<String, Map<String, String>> before = TestDatabases.snapshot(live);
+        Map<String, Map<String, String>> before = seeded.changeAfterTheBackup();
 
         Process restore = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), DiesAfterTheFirstSwap.class.getName(),
-                MongoFixture.connectionString(), live.getName(), directory.toString(), seeded.backup().archive().toString())
+                MongoFixture.connectionString(), live.getName(), seeded.store().directory().toString(), seeded.backup().archive().toString())
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         assertTrue(restore.waitFor(120, TimeUnit.SECONDS), "the restore process did not end");
         assertEquals(DiesAfterTheFirstSwap.EXIT, restore.exitValue());

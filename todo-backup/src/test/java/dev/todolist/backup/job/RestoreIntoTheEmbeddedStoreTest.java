@@ -6,6 +6,7 @@ import com.mongodb.client.MongoDatabase;
 import dev.todolist.embedded.EmbeddedMongoServer;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
@@ -21,19 +22,16 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
  * store restarts, and a second restore over it works: the swap is a rename, which the stock H2
  * backend did not persist.
  */
+@ExtendWith(BackedUpDatabases.class)
 class RestoreIntoTheEmbeddedStoreTest {
 
     private static final String TARGET = "todolist";
 
     @TempDir
-    Path archives;
-
-    @TempDir
     Path dataDir;
 
     @Test
-    void restoredDataSurvivesARestartOfTheEmbeddedStoreAndARepeatedRestore() throws Exception {
-        TestDatabases.BackedUp seeded = TestDatabases.backedUp("embeddedrestore", archives);
+    void restoredDataSurvivesARestartOfTheEmbeddedStoreAndARepeatedRestore(TestDatabases.BackedUp seeded) throws Exception {
         MongoDatabase source = seeded.database();
         Map<String, Map<String, String>> expected = TestDatabases.snapshot(source);
         Map<String, List<String>> expectedIndexes = TestDatabases.indexes(source);

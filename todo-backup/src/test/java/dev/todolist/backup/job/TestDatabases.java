@@ -3,6 +3,7 @@ package dev.todolist.backup.job;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import dev.todolist.testing.MongoFixture;
@@ -25,6 +26,7 @@ import org.bson.BsonRegularExpression;
 import org.bson.BsonString;
 import org.bson.BsonTimestamp;
 import org.bson.BsonValue;
+import org.bson.Document;
 import org.bson.RawBsonDocument;
 import org.bson.types.Decimal128;
 import org.bson.types.ObjectId;
@@ -187,6 +189,17 @@ final class TestDatabases {
         /** Restores the backup over the database, as {@code restore ARCHIVE} does, reporting to {@code listener}. */
         RestoreResult restore(RestoreListener listener) throws IOException, RestoreFailedException {
             return restoreJob(database.getName(), store, listener).restore(backup.archive(), Optional.empty(), false);
+        }
+
+        /**
+         * Changes the database after its backup, in two collections (fewer todos, one more
+         * account), so that a restore stopped between two collections leaves it mixed; answers a
+         * {@link #snapshot} of the changed data.
+         */
+        Map<String, Map<String, String>> changeAfterTheBackup() {
+            database.getCollection("todos").deleteMany(Filters.lt("priority", 2));
+            database.getCollection("accounts").insertOne(new Document("_id", "added after the backup"));
+            return snapshot(database);
         }
     }
 
