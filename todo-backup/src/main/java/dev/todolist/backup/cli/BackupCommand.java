@@ -2,6 +2,7 @@ package dev.todolist.backup.cli;
 
 import com.mongodb.client.MongoClient;
 import dev.todolist.backup.job.ArchiveKind;
+import dev.todolist.backup.job.ArchiveStore;
 import dev.todolist.backup.job.BackupJob;
 import dev.todolist.backup.job.BackupResult;
 import dev.todolist.backup.retention.Pruner;
@@ -27,12 +28,13 @@ final class BackupCommand extends CliCommand {
 
     @Override
     public Integer call() throws Exception {
-        Pruner pruner = retention.pruner(job.store());
+        ArchiveStore store = store();
+        Pruner pruner = retention.pruner(store);
         long start = System.nanoTime();
         try (MongoClient client = job.connectForDump()) {
             BackupResult result;
             try {
-                result = job.backupJob(client).backup(ArchiveKind.MANUAL,
+                result = job.backupJob(client, store).backup(ArchiveKind.MANUAL,
                         noPrune ? BackupJob.FollowUp.NONE : () -> pruner.pruneWhileLocked(false));
             } catch (Exception e) {
                 LOG.error("backup failed duration_ms={} error=\"{}\"", (System.nanoTime() - start) / 1_000_000, e.getMessage());

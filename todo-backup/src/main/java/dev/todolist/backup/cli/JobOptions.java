@@ -9,13 +9,11 @@ import picocli.CommandLine.Mixin;
 
 import java.time.Clock;
 
-/** What every command that touches the database needs: where it is and where the archives go. */
+/** What every command that touches the database needs: where it is, and the backup job on it. */
 final class JobOptions {
 
     @Mixin
     ConnectionOptions connection;
-    @Mixin
-    DirectoryOptions directory;
 
     /** For a backup: reads from a healthy secondary when there is one ({@link ConnectionOptions#connectForDump}). */
     MongoClient connectForDump() {
@@ -31,12 +29,9 @@ final class JobOptions {
         return connection.databaseName();
     }
 
-    ArchiveStore store() {
-        return directory.store();
-    }
-
-    BackupJob backupJob(MongoClient client) {
-        return new BackupJob(client.getDatabase(databaseName()), store(),
+    /** A backup of the database into {@code store}: the backup itself, or a restore's safety backup. */
+    BackupJob backupJob(MongoClient client, ArchiveStore store) {
+        return new BackupJob(client.getDatabase(databaseName()), store,
                 new DatabaseDumper(ArchiveListing.TOOL_PREFIX + BackupCli.version()), Clock.systemUTC());
     }
 }

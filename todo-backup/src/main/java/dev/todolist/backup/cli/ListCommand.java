@@ -16,8 +16,6 @@ import java.util.List;
                 "with their kind (scheduled, manual, pre-restore); then the files that only look like archives."})
 final class ListCommand extends CliCommand {
 
-    @Mixin
-    DirectoryOptions directory;
 
     @Option(names = "--latest", paramLabel = "N", description = "Only the N newest archives.")
     Integer latest;
@@ -27,7 +25,7 @@ final class ListCommand extends CliCommand {
         if (latest != null && latest < 1) {
             throw new IllegalArgumentException("--latest must be 1 or more, not " + latest);
         }
-        ArchiveStore store = directory.store();
+        ArchiveStore store = store();
         ArchiveListing listing = store.scan();
         List<ArchiveFile> archives = listing.archives();
         List<ArchiveFile> shown = latest == null ? archives : archives.subList(Math.max(0, archives.size() - latest),

@@ -13,8 +13,6 @@ import java.io.PrintWriter;
 final class PruneCommand extends CliCommand {
 
     @Mixin
-    DirectoryOptions directory;
-    @Mixin
     RetentionOptions retention;
 
     @Option(names = "--dry-run", description = "Only say what would be deleted.")
@@ -22,7 +20,7 @@ final class PruneCommand extends CliCommand {
 
     @Override
     public Integer call() throws Exception {
-        RetentionPolicy.Decision decision = retention.pruner(directory.store()).prune(dryRun);
+        RetentionPolicy.Decision decision = retention.pruner(store()).prune(dryRun);
         PrintWriter out = out();
         decision.keep().forEach(archive -> out.println("keep   " + archive.fileName()));
         decision.delete().forEach(archive -> out.println((dryRun ? "would delete " : "delete ") + archive.fileName()));

@@ -1,6 +1,7 @@
 package dev.todolist.backup.cli;
 
 import com.mongodb.client.MongoClient;
+import dev.todolist.backup.job.ArchiveStore;
 import dev.todolist.backup.job.RestoreJob;
 import dev.todolist.backup.job.RestoreListener;
 import dev.todolist.backup.job.RestorePlan;
@@ -57,8 +58,8 @@ final class RestoreCommand extends CliCommand {
         }
         long start = System.nanoTime();
         try (MongoClient client = job.connectForRestore()) {
-            RestoreJob restore = new RestoreJob(client, database, job.backupJob(client), job.store(),
-                    RestoreListener.NONE);
+            ArchiveStore store = store();
+            RestoreJob restore = new RestoreJob(client, database, job.backupJob(client, store), store, RestoreListener.NONE);
             Optional<String> source = Optional.ofNullable(fromDatabase);
             RestoreResult result = dryRun ? restore.dryRun(file, source, skipTimeseries)
                     : restore.restore(file, source, skipTimeseries);
@@ -89,7 +90,7 @@ final class RestoreCommand extends CliCommand {
         if (result.dryRun()) {
             out.printf("dry run, nothing changed. A restore would:%n");
             out.printf("  take a safety backup of %s into %s (todolist-pre-restore-<UTC time>.archive.gz)%n",
-                    plan.targetDatabase(), job.store().directory());
+                    plan.targetDatabase(), store().directory());
             out.printf("  load staging collections, check their options, documents (byte for byte) and indexes,"
                     + " then replace the live collections:%n");
         } else {

@@ -21,12 +21,11 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 
 @Command(name = "schedule", mixinStandardHelpOptions = true,
         description = {"Run until stopped: a backup and the retention at every fire time of the cron expression,",
                 "with GET /health and GET /metrics (Prometheus) over HTTP. The image's default command."})
-final class ScheduleCommand implements Callable<Integer> {
+final class ScheduleCommand extends CliCommand {
 
     private static final Logger LOG = LoggerFactory.getLogger(ScheduleCommand.class);
 
@@ -67,11 +66,11 @@ final class ScheduleCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--http-port / BACKUP_HTTP_PORT must be 0-65535, not " + httpPort);
         }
         BackupMetrics metrics = new BackupMetrics();
-        ArchiveStore store = job.store();
+        ArchiveStore store = store();
         Pruner pruner = retention.pruner(store);
         try (MongoClient client = job.connectForDump();
              StatusServer status = httpPort == 0 ? null : StatusServer.start(httpHost, httpPort, metrics)) {
-            BackupJob backupJob = job.backupJob(client);
+            BackupJob backupJob = job.backupJob(client, store);
             metrics.watchInterruptedRestore(() -> {
                 try {
                     return store.interruptedRestore();

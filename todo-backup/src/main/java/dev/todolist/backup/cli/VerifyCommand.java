@@ -4,7 +4,6 @@ import dev.todolist.backup.archive.ArchiveSummary;
 import dev.todolist.backup.archive.CollectionMetadata;
 import dev.todolist.backup.job.ArchiveVerifier;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 import java.io.PrintWriter;
@@ -15,15 +14,13 @@ import java.nio.file.Path;
                 "A refused FILE of the backup directory is moved to its rejected/ (with its .sha256)."})
 final class VerifyCommand extends CliCommand {
 
-    @Mixin
-    DirectoryOptions directory;
 
     @Parameters(paramLabel = "FILE", description = "Archive (.archive.gz, or an uncompressed mongodump archive).")
     Path file;
 
     @Override
     public Integer call() throws Exception {
-        ArchiveVerifier.Verification verification = ArchiveVerifier.verifyOrReject(file, directory.store());
+        ArchiveVerifier.Verification verification = ArchiveVerifier.verifyOrReject(file, store());
         PrintWriter out = out();
         ArchiveSummary summary = verification.summary();
         out.printf("%s: OK%n", file);
