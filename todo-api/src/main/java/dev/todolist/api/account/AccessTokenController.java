@@ -5,7 +5,7 @@ import dev.todolist.account.AccessTokenService;
 import dev.todolist.account.AccountSettings;
 import dev.todolist.account.IssuedAccessToken;
 import dev.todolist.api.security.Caller;
-import dev.todolist.api.security.SessionTokens;
+import dev.todolist.api.security.SignedIn;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
@@ -16,13 +16,8 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.json.tree.JsonNode;
-import io.micronaut.scheduling.TaskExecutors;
-import io.micronaut.scheduling.annotation.ExecuteOn;
-import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
-import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import java.time.Duration;
@@ -35,9 +30,7 @@ import java.util.List;
  * works on {@code /api/v1/todos} and {@code GET /api/v1/me}. Managing them needs a session.
  */
 @Controller(AccessTokenController.PATH)
-@SecurityRequirement(name = SessionTokens.BEARER)
-@Secured(SecurityRule.IS_AUTHENTICATED)
-@ExecuteOn(TaskExecutors.BLOCKING)
+@SignedIn
 @Tag(name = "accounts")
 public class AccessTokenController {
 

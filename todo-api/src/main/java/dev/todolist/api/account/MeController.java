@@ -4,7 +4,7 @@ import dev.todolist.account.AccountService;
 import dev.todolist.account.InvalidCredentialsException;
 import dev.todolist.account.User;
 import dev.todolist.api.security.Caller;
-import dev.todolist.api.security.SessionTokens;
+import dev.todolist.api.security.SignedIn;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
@@ -14,23 +14,16 @@ import io.micronaut.http.annotation.Delete;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Put;
 import io.micronaut.json.tree.JsonNode;
-import io.micronaut.scheduling.TaskExecutors;
-import io.micronaut.scheduling.annotation.ExecuteOn;
-import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.authentication.AuthorizationException;
-import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import java.util.function.Supplier;
 
 /** The caller's own account at {@value #PATH}: read it, change its password, delete it. */
 @Controller(MeController.PATH)
-@SecurityRequirement(name = SessionTokens.BEARER)
-@Secured(SecurityRule.IS_AUTHENTICATED)
-@ExecuteOn(TaskExecutors.BLOCKING)
+@SignedIn
 @Tag(name = "accounts")
 public class MeController {
 

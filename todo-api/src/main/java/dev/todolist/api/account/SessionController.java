@@ -5,6 +5,7 @@ import dev.todolist.account.SessionService;
 import dev.todolist.account.User;
 import dev.todolist.api.security.Caller;
 import dev.todolist.api.security.SessionTokens;
+import dev.todolist.api.security.SignedIn;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -24,7 +25,6 @@ import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
-import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.security.SecurityScheme;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
@@ -79,8 +79,7 @@ public class SessionController {
 
     @Operation(summary = "Sign out", description = "Ends the session the request's token belongs to; that token stops working at once.")
     @Delete("/current")
-    @Secured(SecurityRule.IS_AUTHENTICATED)
-    @SecurityRequirement(name = SessionTokens.BEARER)
+    @SignedIn
     public HttpResponse<Void> signOut(Authentication authentication) {
         Caller caller = Caller.of(authentication).requireSession();
         sessions.close(caller.sessionId(), caller.userId());

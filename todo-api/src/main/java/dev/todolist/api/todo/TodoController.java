@@ -1,7 +1,7 @@
 package dev.todolist.api.todo;
 
 import dev.todolist.api.security.CurrentOwner;
-import dev.todolist.api.security.SessionTokens;
+import dev.todolist.api.security.SignedIn;
 import dev.todolist.api.web.PublicUrls;
 import dev.todolist.todo.EntityTags;
 import dev.todolist.todo.Precondition;
@@ -30,12 +30,7 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Put;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.json.tree.JsonNode;
-import io.micronaut.scheduling.TaskExecutors;
-import io.micronaut.scheduling.annotation.ExecuteOn;
-import io.micronaut.security.annotation.Secured;
-import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.parameters.RequestBody;
@@ -68,9 +63,7 @@ import java.util.stream.Collectors;
  * ({@link CurrentOwner}).
  */
 @Controller(TodoController.PATH)
-@SecurityRequirement(name = SessionTokens.BEARER)
-@Secured(SecurityRule.IS_AUTHENTICATED)
-@ExecuteOn(TaskExecutors.BLOCKING)
+@SignedIn
 @Tag(name = "todos")
 public class TodoController {
 
