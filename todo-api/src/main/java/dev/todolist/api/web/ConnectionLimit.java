@@ -2,8 +2,6 @@ package dev.todolist.api.web;
 
 import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.context.annotation.Value;
-import io.micronaut.context.event.BeanCreatedEvent;
-import io.micronaut.context.event.BeanCreatedEventListener;
 import io.micronaut.core.bind.annotation.Bindable;
 import io.micronaut.http.server.netty.NettyServerCustomizer;
 import io.netty.channel.Channel;
@@ -25,9 +23,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 @ConfigurationProperties("todolist.connections")
 public record ConnectionLimit(@Bindable(defaultValue = "1000") @Min(1) int max) {
 
-    /** Registers the counting customizer with the Netty server. */
+    /** Counts the open client connections of the main port. */
     @Singleton
-    static class Installer implements BeanCreatedEventListener<NettyServerCustomizer.Registry> {
+    static class Installer extends ConnectionCustomizer {
 
         private final ConnectionLimit limit;
         private final int managementPort;
@@ -38,28 +36,17 @@ public record ConnectionLimit(@Bindable(defaultValue = "1000") @Min(1) int max) 
             this.managementPort = managementPort;
         }
 
+        /** Counts the connection while it is open, or closes it at once when it is one too many. */
         @Override
-        public NettyServerCustomizer.Registry onCreated(BeanCreatedEvent<NettyServerCustomizer.Registry> event) {
-            event.getBean().register(new NettyServerCustomizer() {
-                @Override
-                public NettyServerCustomizer specializeForChannel(Channel channel, ChannelRole role) {
-                    if (role == ChannelRole.CONNECTION) {
-                        admit(channel);
-                    }
-                    return this;
-                }
-            });
-            return event.getBean();
-        }
-
-        private void admit(Channel channel) {
-            if (channel.localAddress() instanceof InetSocketAddress local && local.getPort() == managementPort) {
-                return;
+        NettyServerCustomizer connectionAccepted(Channel connection) {
+            if (connection.localAddress() instanceof InetSocketAddress local && local.getPort() == managementPort) {
+                return null;
             }
             if (open.incrementAndGet() > limit.max()) {
-                channel.close();
+                connection.close();
             }
-            channel.closeFuture().addListener(closed -> open.decrementAndGet());
+            connection.closeFuture().addListener(closed -> open.decrementAndGet());
+            return null;
         }
     }
 }

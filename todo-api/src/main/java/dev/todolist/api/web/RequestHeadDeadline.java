@@ -1,8 +1,6 @@
 package dev.todolist.api.web;
 
 import io.micronaut.context.annotation.ConfigurationProperties;
-import io.micronaut.context.event.BeanCreatedEvent;
-import io.micronaut.context.event.BeanCreatedEventListener;
 import io.micronaut.core.bind.annotation.Bindable;
 import io.micronaut.http.netty.channel.ChannelPipelineCustomizer;
 import io.micronaut.http.server.netty.NettyServerCustomizer;
@@ -33,7 +31,7 @@ public record RequestHeadDeadline(@Bindable(defaultValue = "10s") Duration timeo
 
     /** Puts a {@link HeadClock} around the HTTP/1 codec of every connection. */
     @Singleton
-    static class Installer implements BeanCreatedEventListener<NettyServerCustomizer.Registry> {
+    static class Installer extends ConnectionCustomizer {
 
         private final RequestHeadDeadline deadline;
 
@@ -42,14 +40,8 @@ public record RequestHeadDeadline(@Bindable(defaultValue = "10s") Duration timeo
         }
 
         @Override
-        public NettyServerCustomizer.Registry onCreated(BeanCreatedEvent<NettyServerCustomizer.Registry> event) {
-            event.getBean().register(new NettyServerCustomizer() {
-                @Override
-                public NettyServerCustomizer specializeForChannel(Channel channel, ChannelRole role) {
-                    return role == ChannelRole.CONNECTION ? new PerConnection(channel, deadline.timeout()) : this;
-                }
-            });
-            return event.getBean();
+        NettyServerCustomizer connectionAccepted(Channel connection) {
+            return new PerConnection(connection, deadline.timeout());
         }
     }
 
