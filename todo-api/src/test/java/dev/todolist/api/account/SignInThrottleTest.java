@@ -42,6 +42,15 @@ class SignInThrottleTest {
         assertEquals(201, client.post("/api/v1/users", server.toJson(Map.of("email", email, "password", PASSWORD))).statusCode());
     }
 
+    /** {@code times} rounds of a wrong password for each of {@code emails}, every one answered 401. */
+    private static void failSignIns(RunningApi client, int times, String... emails) {
+        for (int i = 0; i < times; i++) {
+            for (String email : emails) {
+                assertEquals(401, signIn(client, email, "wrong guess " + i).statusCode(), email);
+            }
+        }
+    }
+
     private static void assertThrottled(HttpResponse<String> response) {
         assertEquals(429, response.statusCode(), response.body());
         assertTrue(response.body().contains("https://todolist.dev/problems/too-many-requests"), response.body());
@@ -53,9 +62,7 @@ class SignInThrottleTest {
     void anAccountLocksAfterRepeatedFailuresEvenForTheRightPassword() {
         RunningApi client = from("198.51.100.1");
         signUp(client, "locked@example.org");
-        for (int i = 0; i < ACCOUNT_FAILURES; i++) {
-            assertEquals(401, signIn(client, "locked@example.org", "wrong guess number " + i).statusCode());
-        }
+        failSignIns(client, ACCOUNT_FAILURES, "locked@example.org");
         assertThrottled(signIn(client, "locked@example.org", PASSWORD));
         assertThrottled(signIn(from("198.51.100.99"), "locked@example.org", PASSWORD));
     }
@@ -64,10 +71,7 @@ class SignInThrottleTest {
     void anUnknownEmailLocksExactlyLikeARegisteredOne() {
         RunningApi client = from("198.51.100.2");
         signUp(client, "registered@example.org");
-        for (int i = 0; i < ACCOUNT_FAILURES; i++) {
-            assertEquals(401, signIn(client, "registered@example.org", "wrong guess " + i).statusCode());
-            assertEquals(401, signIn(client, "nobody-here@example.org", "wrong guess " + i).statusCode());
-        }
+        failSignIns(client, ACCOUNT_FAILURES, "registered@example.org", "nobody-here@example.org");
         HttpResponse<String> registered = signIn(client, "registered@example.org", "another guess");
         HttpResponse<String> unknown = signIn(client, "nobody-here@example.org", "another guess");
         assertThrottled(registered);
@@ -93,9 +97,7 @@ class SignInThrottleTest {
         RunningApi client = from("198.51.100.5");
         signUp(client, "forgetful@example.org");
         for (int round = 0; round < 3; round++) {
-            for (int i = 0; i < ACCOUNT_FAILURES - 1; i++) {
-                assertEquals(401, signIn(client, "forgetful@example.org", "almost right " + i).statusCode());
-            }
+            failSignIns(client, ACCOUNT_FAILURES - 1, "forgetful@example.org");
             assertEquals(201, signIn(from("198.51.100." + (50 + round)), "forgetful@example.org", PASSWORD).statusCode());
         }
     }
