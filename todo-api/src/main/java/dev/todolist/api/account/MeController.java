@@ -1,7 +1,6 @@
 package dev.todolist.api.account;
 
 import dev.todolist.account.AccountService;
-import dev.todolist.account.InvalidCredentialsException;
 import dev.todolist.account.User;
 import dev.todolist.api.security.Caller;
 import dev.todolist.api.security.SignedIn;
@@ -19,8 +18,6 @@ import io.micronaut.security.authentication.AuthorizationException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
-import java.util.function.Supplier;
-
 /** The caller's own account at {@value #PATH}: read it, change its password, delete it. */
 @Controller(MeController.PATH)
 @SignedIn
@@ -30,11 +27,11 @@ public class MeController {
     static final String PATH = "/api/v1/me";
 
     private final AccountService accounts;
-    private final SignInThrottle throttle;
+    private final PasswordChecks passwords;
 
-    public MeController(AccountService accounts, SignInThrottle throttle) {
+    public MeController(AccountService accounts, PasswordChecks passwords) {
         this.accounts = accounts;
-        this.throttle = throttle;
+        this.passwords = passwords;
     }
 
     @Operation(summary = "The signed-in account")
@@ -58,7 +55,7 @@ public class MeController {
         String current = fields.string("currentPassword");
         String replacement = fields.string("newPassword");
         fields.requireValid();
-        AccountService.PasswordChange change = confirmed(request, caller,
+        AccountService.PasswordChange change = passwords.confirmed(request, caller.userId(),
                 () -> accounts.changePassword(caller.userId(), current, replacement, caller.sessionId()));
         return new AccountResponses.PasswordChanged(change.sessionsEnded(), change.accessTokensRevoked());
     }
@@ -72,20 +69,10 @@ public class MeController {
         AccountBodies fields = AccountBodies.of(body);
         String password = fields.string("password");
         fields.requireValid();
-        confirmed(request, caller, () -> {
+        passwords.confirmed(request, caller.userId(), () -> {
             accounts.delete(caller.userId(), password);
             return null;
         });
         return SessionController.withCookiesCleared(HttpResponse.noContent());
-    }
-
-    /** Runs an operation that checks the current password, throttled like a sign-in of the account. */
-    private <T> T confirmed(HttpRequest<?> request, Caller caller, Supplier<T> operation) {
-        String email = accounts.find(caller.userId()).map(User::email).orElseThrow(() -> new AuthorizationException(null));
-        try {
-            return throttle.passwordCheck(request, email, operation);
-        } catch (InvalidCredentialsException e) {
-            throw new WrongPasswordException();
-        }
     }
 }

@@ -1,6 +1,5 @@
 package dev.todolist.api.account;
 
-import dev.todolist.account.AccountService;
 import dev.todolist.account.SessionService;
 import dev.todolist.account.User;
 import dev.todolist.api.security.Caller;
@@ -43,17 +42,14 @@ public class SessionController {
 
     static final String PATH = "/api/v1/sessions";
 
-    private final AccountService accounts;
+    private final PasswordChecks passwords;
     private final SessionService sessions;
     private final SessionTokens tokens;
-    private final SignInThrottle throttle;
 
-    public SessionController(AccountService accounts, SessionService sessions, SessionTokens tokens,
-                             SignInThrottle throttle) {
-        this.accounts = accounts;
+    public SessionController(PasswordChecks passwords, SessionService sessions, SessionTokens tokens) {
+        this.passwords = passwords;
         this.sessions = sessions;
         this.tokens = tokens;
-        this.throttle = throttle;
     }
 
     @Operation(summary = "Sign in",
@@ -63,10 +59,7 @@ public class SessionController {
     @Post(consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
     @Secured(SecurityRule.IS_ANONYMOUS)
     public HttpResponse<AccountResponses.SignedIn> signIn(HttpRequest<?> request, @Body JsonNode body) {
-        AccountBodies.Credentials credentials = AccountBodies.credentials(body);
-        User user = throttle.passwordCheck(request, credentials.email(),
-                () -> accounts.authenticate(credentials.email(), credentials.password()));
-        throttle.signInSucceeded(credentials.email());
+        User user = passwords.signIn(request, AccountBodies.credentials(body));
         SessionTokens.IssuedSession session = tokens.issue(user.id());
         MutableHttpResponse<AccountResponses.SignedIn> response = HttpResponse.created(
                 new AccountResponses.SignedIn(session.token(), "Bearer", session.expiresAt(), session.csrfToken()));

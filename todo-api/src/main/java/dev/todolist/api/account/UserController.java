@@ -1,7 +1,5 @@
 package dev.todolist.api.account;
 
-import dev.todolist.account.AccountService;
-import dev.todolist.account.EmailAddresses;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
@@ -25,12 +23,10 @@ public class UserController {
 
     static final String PATH = "/api/v1/users";
 
-    private final AccountService accounts;
-    private final SignInThrottle throttle;
+    private final PasswordChecks passwords;
 
-    public UserController(AccountService accounts, SignInThrottle throttle) {
-        this.accounts = accounts;
-        this.throttle = throttle;
+    public UserController(PasswordChecks passwords) {
+        this.passwords = passwords;
     }
 
     @Operation(summary = "Sign up",
@@ -40,9 +36,7 @@ public class UserController {
     @Post(consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
     public HttpResponse<AccountResponses.SignedUp> signUp(HttpRequest<?> request, @Body JsonNode body) {
         AccountBodies.Credentials credentials = AccountBodies.credentials(body);
-        throttle.signUp(request);
-        accounts.signUp(credentials.email(), credentials.password());
-        return HttpResponse.created(new AccountResponses.SignedUp(EmailAddresses.normalise(credentials.email()).orElseThrow(),
+        return HttpResponse.created(new AccountResponses.SignedUp(passwords.signUp(request, credentials),
                 "POST /api/v1/sessions with this email and password to sign in"));
     }
 }
