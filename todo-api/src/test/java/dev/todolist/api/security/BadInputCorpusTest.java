@@ -5,7 +5,6 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Sorts;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.MACSigner;
 import com.nimbusds.jose.util.Base64URL;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
@@ -35,6 +34,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import static dev.todolist.api.security.ForgedTokens.SECRET;
+import static dev.todolist.api.security.ForgedTokens.STRANGER;
+import static dev.todolist.api.security.ForgedTokens.signed;
 import static dev.todolist.testing.ProblemAnswers.assertAnyProblem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -51,13 +53,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * doubled, tampered:KIND), optional {@code headers}, a body as {@code body} (text), {@code bodyHex}
  * (raw bytes) or {@code repeat} (prefix + text * times + suffix), optional {@code status}.
  */
-@ApiTest(properties = "todolist.session.secret=" + BadInputCorpusTest.SECRET)
+@ApiTest(properties = "todolist.session.secret=" + ForgedTokens.SECRET)
 class BadInputCorpusTest {
 
     private static final List<String> FILES = List.of("malformed-json.jsonl", "wrong-types.jsonl",
             "operator-injection.jsonl", "unicode.jsonl", "oversized.jsonl", "headers.jsonl", "tokens.jsonl");
-    static final String SECRET = "Qm4Vt8Zx1Rb6Nw3Ky7Hd2Lp5Fs9Gc0Ja";
-    private static final String STRANGER = "Xq2Bn6Vm9Tz4Lr8Kc1Hw5Pd7Fy3Gs0Ja";
 
     @Api
     private static RunningApi server;
@@ -168,47 +168,40 @@ class BadInputCorpusTest {
                         + "." + parts[2];
                 case "alg-none" -> Base64URL.encode("{\"alg\":\"none\"}") + "." + parts[1] + "." + parts[2];
                 case "alg-none-unsigned" -> Base64URL.encode("{\"alg\":\"none\",\"typ\":\"JWT\"}") + "." + parts[1] + ".";
-                case "wrong-key" -> sign(STRANGER.getBytes(StandardCharsets.UTF_8), new JWSHeader(JWSAlgorithm.HS256), claims);
-                case "expired" -> sign(SECRET.getBytes(StandardCharsets.UTF_8), new JWSHeader(JWSAlgorithm.HS256),
+                case "wrong-key" -> signed(JWSAlgorithm.HS256, STRANGER, claims);
+                case "expired" -> signed(JWSAlgorithm.HS256, SECRET,
                         new JWTClaimsSet.Builder(claims).issueTime(new Date(now - 7_200_000)).notBeforeTime(new Date(now - 7_200_000))
                                 .expirationTime(new Date(now - 60_000)).build());
-                case "hs512" -> sign((SECRET + SECRET).getBytes(StandardCharsets.UTF_8),
-                        new JWSHeader(JWSAlgorithm.HS512), claims);
-                case "no-session" -> sign(SECRET.getBytes(StandardCharsets.UTF_8), new JWSHeader(JWSAlgorithm.HS256),
+                case "hs512" -> signed(JWSAlgorithm.HS512, SECRET + SECRET, claims);
+                case "no-session" -> signed(JWSAlgorithm.HS256, SECRET,
                         new JWTClaimsSet.Builder(claims).claim("sid", null).build());
-                case "unknown-session" -> sign(SECRET.getBytes(StandardCharsets.UTF_8), new JWSHeader(JWSAlgorithm.HS256),
+                case "unknown-session" -> signed(JWSAlgorithm.HS256, SECRET,
                         new JWTClaimsSet.Builder(claims).claim("sid", "000000000000000000000000").build());
-                case "other-users-session" -> sign(SECRET.getBytes(StandardCharsets.UTF_8),
-                        new JWSHeader(JWSAlgorithm.HS256), new JWTClaimsSet.Builder(claims).claim("sid", bobSession).build());
-                case "future-issued-not-before" -> sign(SECRET.getBytes(StandardCharsets.UTF_8),
-                        new JWSHeader(JWSAlgorithm.HS256), new JWTClaimsSet.Builder(claims).notBeforeTime(new Date(now + 3_600_000)).build());
+                case "other-users-session" -> signed(JWSAlgorithm.HS256, SECRET,
+                        new JWTClaimsSet.Builder(claims).claim("sid", bobSession).build());
+                case "future-issued-not-before" -> signed(JWSAlgorithm.HS256, SECRET,
+                        new JWTClaimsSet.Builder(claims).notBeforeTime(new Date(now + 3_600_000)).build());
                 case "truncated" -> parts[0] + "." + parts[1];
                 case "four-parts" -> token + ".abc";
-                case "kid-injection" -> sign(new byte[32],
-                        new JWSHeader.Builder(JWSAlgorithm.HS256).keyID("../../../../dev/null").build(), claims);
+                case "kid-injection" -> signed(new JWSHeader.Builder(JWSAlgorithm.HS256).keyID("../../../../dev/null").build(),
+                        new byte[32], claims.toString());
                 case "rs256-header" -> Base64URL.encode("{\"alg\":\"RS256\"}") + "." + parts[1] + "." + parts[2];
                 case "not-base64" -> "%%%.%%%.%%%";
                 case "random-access-token" -> "tdl_" + "Zm9vYmFyYmF6cXV4".repeat(3).substring(0, 43);
                 case "short-access-token" -> "tdl_abc";
                 case "access-token-bad-chars" -> "tdl_" + "!".repeat(43);
                 case "revoked-session" -> revokedToken;
-                case "no-expiry" -> sign(SECRET.getBytes(StandardCharsets.UTF_8), new JWSHeader(JWSAlgorithm.HS256),
+                case "no-expiry" -> signed(JWSAlgorithm.HS256, SECRET,
                         new JWTClaimsSet.Builder(claims).expirationTime(null).build());
-                case "other-issuer" -> sign(SECRET.getBytes(StandardCharsets.UTF_8), new JWSHeader(JWSAlgorithm.HS256),
+                case "other-issuer" -> signed(JWSAlgorithm.HS256, SECRET,
                         new JWTClaimsSet.Builder(claims).issuer("another-service").build());
-                case "no-issuer" -> sign(SECRET.getBytes(StandardCharsets.UTF_8), new JWSHeader(JWSAlgorithm.HS256),
+                case "no-issuer" -> signed(JWSAlgorithm.HS256, SECRET,
                         new JWTClaimsSet.Builder(claims).issuer(null).build());
                 default -> throw new IllegalArgumentException("unknown tampering " + kind);
             };
         } catch (Exception e) {
             throw new IllegalStateException(kind, e);
         }
-    }
-
-    private static String sign(byte[] key, JWSHeader header, JWTClaimsSet claims) throws Exception {
-        SignedJWT jwt = new SignedJWT(header, claims);
-        jwt.sign(new MACSigner(key));
-        return jwt.serialize();
     }
 
     private static List<Map<String, Object>> cases(String file) {

@@ -3,9 +3,6 @@ package dev.todolist.api.security;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.MACSigner;
-import com.nimbusds.jose.util.Base64URL;
-import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import dev.todolist.testing.LogCapture;
 import dev.todolist.testing.RunningApi;
@@ -33,14 +30,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class SessionClaimsTest {
 
-    private static final String SECRET = "Wq3Lx8Rv1Nb6Tz4Hk9Pm2Jd7Fs5Gc0Ya";
-
     private static RunningApi server;
     private static Map<String, Object> claims;
 
     @BeforeAll
     static void start() throws Exception {
-        server = RunningApi.start("sessionclaims", Map.of("todolist.session.secret", SECRET));
+        server = RunningApi.start("sessionclaims", Map.of("todolist.session.secret", ForgedTokens.SECRET));
         String token = server.signUpAndSignIn("claims@example.org");
         claims = SignedJWT.parse(token).getJWTClaimsSet().toJSONObject();
     }
@@ -103,13 +98,8 @@ class SessionClaimsTest {
         }
     }
 
-    /** Signs any JSON payload, even one Nimbus' claim builder would refuse to write. */
     private static String signed(Map<String, Object> payload) throws Exception {
-        String json = server.toJson(payload);
-        JWSHeader header = new JWSHeader(JWSAlgorithm.HS256);
-        String signingInput = header.toBase64URL() + "." + Base64URL.encode(json.getBytes(StandardCharsets.UTF_8));
-        MACSigner signer = new MACSigner(SECRET.getBytes(StandardCharsets.UTF_8));
-        Base64URL signature = signer.sign(header, signingInput.getBytes(StandardCharsets.US_ASCII));
-        return signingInput + "." + signature;
+        return ForgedTokens.signed(new JWSHeader(JWSAlgorithm.HS256), ForgedTokens.SECRET.getBytes(StandardCharsets.UTF_8),
+                server.toJson(payload));
     }
 }

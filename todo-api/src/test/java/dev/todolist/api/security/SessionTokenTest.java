@@ -1,8 +1,6 @@
 package dev.todolist.api.security;
 
 import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.MACSigner;
 import com.nimbusds.jose.crypto.MACVerifier;
 import com.nimbusds.jose.util.Base64URL;
 import com.nimbusds.jwt.JWTClaimsSet;
@@ -17,19 +15,20 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Date;
 
+import static dev.todolist.api.security.ForgedTokens.SECRET;
+import static dev.todolist.api.security.ForgedTokens.STRANGER;
+import static dev.todolist.api.security.ForgedTokens.signed;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Session tokens: signed with SESSION_SECRET, verified with it or SESSION_SECRET_PREVIOUS; every forgery is a 401. */
 @ApiTest(properties = {
-        "todolist.session.secret=" + SessionTokenTest.SECRET,
+        "todolist.session.secret=" + ForgedTokens.SECRET,
         "todolist.session.previous-secret=" + SessionTokenTest.PREVIOUS})
 class SessionTokenTest {
 
-    static final String SECRET = "k7Qw9zR2mX4vB8nL1pT6yH3jF5dS0aGc";
     static final String PREVIOUS = "Zr8Nq2Lw5Tx9Vb3Mk7Jh1Pd4Fs6Gy0Ca";
-    private static final String STRANGER = "Yt5Hn8Bq2Wm6Xr9Kv3Lc7Pf1Jd4Gs0Na";
 
     @Api
     private static RunningApi server;
@@ -47,12 +46,6 @@ class SessionTokenTest {
         assertEquals(401, response.statusCode(), bearer + " -> " + response.body());
         assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"));
         assertTrue(response.body().contains("https://todolist.dev/problems/unauthenticated"), response.body());
-    }
-
-    private static String signed(JWSAlgorithm algorithm, String secret, JWTClaimsSet set) throws Exception {
-        SignedJWT jwt = new SignedJWT(new JWSHeader(algorithm), set);
-        jwt.sign(new MACSigner(secret.getBytes(StandardCharsets.UTF_8)));
-        return jwt.serialize();
     }
 
     @Test
