@@ -16,7 +16,6 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.json.tree.JsonNode;
-import io.micronaut.security.authentication.Authentication;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
@@ -49,8 +48,8 @@ public class AccessTokenController {
             description = "Body {\"name\", \"expiresInDays\" (1-366 by default)}. The token is in this answer only; "
                     + "it is stored hashed.")
     @Post(consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
-    public HttpResponse<AccountResponses.AccessTokenView> create(Authentication authentication, @Body JsonNode body) {
-        Caller caller = Caller.of(authentication).requireSession();
+    public HttpResponse<AccountResponses.AccessTokenView> create(Caller caller, @Body JsonNode body) {
+        caller.requireSession();
         AccountBodies fields = AccountBodies.of(body);
         String name = fields.string("name");
         Integer days = fields.integer("expiresInDays", 1, maxDays);
@@ -64,15 +63,15 @@ public class AccessTokenController {
 
     @Operation(summary = "List personal access tokens", description = "Names and expiries; never the tokens themselves.")
     @Get(produces = MediaType.APPLICATION_JSON)
-    public List<AccountResponses.AccessTokenView> list(Authentication authentication) {
-        Caller caller = Caller.of(authentication).requireSession();
+    public List<AccountResponses.AccessTokenView> list(Caller caller) {
+        caller.requireSession();
         return accessTokens.list(caller.userId()).stream().map(token -> view(token, null)).toList();
     }
 
     @Operation(summary = "Revoke a personal access token", description = "It stops working at once.")
     @Delete("/{id}")
-    public HttpResponse<Void> revoke(Authentication authentication, @PathVariable String id) {
-        Caller caller = Caller.of(authentication).requireSession();
+    public HttpResponse<Void> revoke(Caller caller, @PathVariable String id) {
+        caller.requireSession();
         accessTokens.revoke(caller.userId(), id);
         return HttpResponse.noContent();
     }

@@ -13,7 +13,6 @@ import io.micronaut.http.annotation.Delete;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Put;
 import io.micronaut.json.tree.JsonNode;
-import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.authentication.AuthorizationException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -36,8 +35,7 @@ public class MeController {
 
     @Operation(summary = "The signed-in account")
     @Get(produces = MediaType.APPLICATION_JSON)
-    public AccountResponses.Me me(Authentication authentication) {
-        Caller caller = Caller.of(authentication);
+    public AccountResponses.Me me(Caller caller) {
         User user = accounts.find(caller.userId()).orElseThrow(() -> new AuthorizationException(null));
         return new AccountResponses.Me(user.id(), user.email(), user.createdAt(), user.passwordChangedAt(),
                 caller.sessionId() != null ? "session" : "access-token");
@@ -48,9 +46,9 @@ public class MeController {
                     + "session of the account ends and every personal access token is revoked; this session stays. "
                     + "The answer says how many of each ended.")
     @Put(uri = "/password", consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
-    public AccountResponses.PasswordChanged changePassword(HttpRequest<?> request, Authentication authentication,
+    public AccountResponses.PasswordChanged changePassword(HttpRequest<?> request, Caller caller,
                                                            @Body JsonNode body) {
-        Caller caller = Caller.of(authentication).requireSession();
+        caller.requireSession();
         AccountBodies fields = AccountBodies.of(body);
         String current = fields.string("currentPassword");
         String replacement = fields.string("newPassword");
@@ -64,8 +62,8 @@ public class MeController {
             description = "Body {\"password\"}; needs a session. Deletes the account's todos, sessions and access tokens, "
                     + "then the account.")
     @Delete(consumes = MediaType.APPLICATION_JSON)
-    public HttpResponse<Void> delete(HttpRequest<?> request, Authentication authentication, @Body JsonNode body) {
-        Caller caller = Caller.of(authentication).requireSession();
+    public HttpResponse<Void> delete(HttpRequest<?> request, Caller caller, @Body JsonNode body) {
+        caller.requireSession();
         AccountBodies fields = AccountBodies.of(body);
         String password = fields.string("password");
         fields.requireValid();

@@ -20,7 +20,6 @@ import io.micronaut.json.tree.JsonNode;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
-import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
@@ -73,8 +72,8 @@ public class SessionController {
     @Operation(summary = "Sign out", description = "Ends the session the request's token belongs to; that token stops working at once.")
     @Delete("/current")
     @SignedIn
-    public HttpResponse<Void> signOut(Authentication authentication) {
-        Caller caller = Caller.of(authentication).requireSession();
+    public HttpResponse<Void> signOut(Caller caller) {
+        caller.requireSession();
         sessions.close(caller.sessionId(), caller.userId());
         return withCookiesCleared(HttpResponse.noContent());
     }
