@@ -1,6 +1,6 @@
 package dev.todolist.api.todo;
 
-import dev.todolist.api.security.CurrentOwner;
+import dev.todolist.api.security.Caller;
 import dev.todolist.api.security.SignedIn;
 import dev.todolist.api.web.PublicUrls;
 import dev.todolist.todo.EntityTags;
@@ -59,8 +59,8 @@ import java.util.stream.Collectors;
  * If-Match prevents). Lists are filtered, sorted and paged, with {@code X-Total-Count} and a
  * {@code Link} header while the body stays a plain array.
  *
- * <p>Every call needs an authenticated caller (401 otherwise) and sees only that caller's todos
- * ({@link CurrentOwner}).
+ * <p>Every call needs an authenticated caller (401 otherwise) and sees only that caller's todos:
+ * the {@link Caller}'s user id is the owner id every {@link TodoService} call is scoped by.
  */
 @Controller(TodoController.PATH)
 @SignedIn
@@ -72,13 +72,11 @@ public class TodoController {
     static final String TOTAL_COUNT = "X-Total-Count";
 
     private final TodoService todos;
-    private final CurrentOwner owner;
     private final PublicUrls urls;
     private final TodoListSettings listSettings;
 
-    public TodoController(TodoService todos, CurrentOwner owner, PublicUrls urls, TodoListSettings listSettings) {
+    public TodoController(TodoService todos, PublicUrls urls, TodoListSettings listSettings) {
         this.todos = todos;
-        this.owner = owner;
         this.urls = urls;
         this.listSettings = listSettings;
     }
@@ -89,7 +87,7 @@ public class TodoController {
                     + "priority; prefix with - for descending.")
     @Get(produces = MediaType.APPLICATION_JSON)
     public HttpResponse<List<TodoResponse>> list(
-            HttpRequest<?> request,
+            HttpRequest<?> request, Caller caller,
             @Nullable @QueryValue @Pattern(regexp = "true|false", message = "must be true or false") String completed,
             @Nullable @QueryValue @Size(min = 1, max = TodoLimits.TAG_MAX) String tag,
             @Nullable @QueryValue @Size(max = TodoLimits.SEARCH_MAX) String q,
@@ -103,7 +101,7 @@ public class TodoController {
                 .orElse(TodoSort.ORDER);
         TodoQuery query = new TodoQuery(completed == null ? null : Boolean.valueOf(completed), tag, q, dueBefore, order, descending,
                 page == null ? 1 : page, listSettings.cap(size));
-        TodoPage result = todos.list(owner.ownerId(request), query);
+        TodoPage result = todos.list(caller.userId(), query);
         String base = urls.base(request);
         List<TodoResponse> body = result.items().stream().map(todo -> response(base, todo)).toList();
         return HttpResponse.ok(body)
@@ -115,17 +113,17 @@ public class TodoController {
     @Post(consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = TodoInput.class)))
-    public HttpResponse<TodoResponse> create(HttpRequest<?> request, @Body JsonNode body) {
-        Todo todo = todos.create(owner.ownerId(request), TodoBodies.draft(body));
+    public HttpResponse<TodoResponse> create(HttpRequest<?> request, Caller caller, @Body JsonNode body) {
+        Todo todo = todos.create(caller.userId(), TodoBodies.draft(body));
         String url = url(urls.base(request), todo);
         return withEtag(HttpResponse.created(TodoResponse.of(todo, url)).header(HttpHeaders.LOCATION, url), todo);
     }
 
     @Operation(summary = "Read a todo", description = "Answers 304 when If-None-Match names the current ETag.")
     @Get(uri = "/{id}", produces = MediaType.APPLICATION_JSON)
-    public HttpResponse<TodoResponse> read(HttpRequest<?> request, @PathVariable String id,
+    public HttpResponse<TodoResponse> read(HttpRequest<?> request, Caller caller, @PathVariable String id,
                                            @Nullable @Header(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
-        Todo todo = todos.get(owner.ownerId(request), id);
+        Todo todo = todos.get(caller.userId(), id);
         if (EntityTags.noneMatchHits(ifNoneMatch, todo.currentVersion())) {
             return withEtag(HttpResponse.notModified(), todo);
         }
@@ -136,7 +134,7 @@ public class TodoController {
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = TodoInput.class)))
     @Put(uri = "/{id}", consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
-    public HttpResponse<TodoResponse> replace(HttpRequest<?> request, @PathVariable String id,
+    public HttpResponse<TodoResponse> replace(HttpRequest<?> request, Caller caller, @PathVariable String id,
                                               @Nullable @Header(HttpHeaders.IF_MATCH) String ifMatch,
                                               @Body JsonNode body) {
         TodoDraft draft = TodoBodies.draft(body);
@@ -146,7 +144,7 @@ public class TodoController {
             throw new PreconditionRequiredException(
                     "PUT replaces the whole todo: send If-Match with the ETag you read (* is not a version).");
         }
-        return ok(request, todos.replace(owner.ownerId(request), id, draft, precondition));
+        return ok(request, todos.replace(caller.userId(), id, draft, precondition));
     }
 
     @Operation(summary = "Change a todo (JSON merge patch, RFC 7396)",
@@ -156,31 +154,31 @@ public class TodoController {
             @Content(mediaType = MERGE_PATCH_JSON, schema = @Schema(implementation = TodoInput.class)),
             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TodoInput.class))})
     @Patch(uri = "/{id}", consumes = {MERGE_PATCH_JSON, MediaType.APPLICATION_JSON}, produces = MediaType.APPLICATION_JSON)
-    public HttpResponse<TodoResponse> patch(HttpRequest<?> request, @PathVariable String id,
+    public HttpResponse<TodoResponse> patch(HttpRequest<?> request, Caller caller, @PathVariable String id,
                                             @Nullable @Header(HttpHeaders.IF_MATCH) String ifMatch,
                                             @Body JsonNode body) {
-        return ok(request, todos.patch(owner.ownerId(request), id, TodoBodies.patch(body), EntityTags.ifMatch(ifMatch)));
+        return ok(request, todos.patch(caller.userId(), id, TodoBodies.patch(body), EntityTags.ifMatch(ifMatch)));
     }
 
     @Operation(summary = "Mark a todo completed", description = "Idempotent; the same as PATCH {\"completed\":true}.")
     @Post(uri = "/{id}/complete", produces = MediaType.APPLICATION_JSON)
-    public HttpResponse<TodoResponse> complete(HttpRequest<?> request, @PathVariable String id,
+    public HttpResponse<TodoResponse> complete(HttpRequest<?> request, Caller caller, @PathVariable String id,
                                                @Nullable @Header(HttpHeaders.IF_MATCH) String ifMatch) {
-        return ok(request, todos.complete(owner.ownerId(request), id, EntityTags.ifMatch(ifMatch)));
+        return ok(request, todos.complete(caller.userId(), id, EntityTags.ifMatch(ifMatch)));
     }
 
     @Operation(summary = "Delete a todo")
     @Delete(uri = "/{id}")
-    public HttpResponse<Void> delete(HttpRequest<?> request, @PathVariable String id,
+    public HttpResponse<Void> delete(Caller caller, @PathVariable String id,
                                      @Nullable @Header(HttpHeaders.IF_MATCH) String ifMatch) {
-        todos.delete(owner.ownerId(request), id, EntityTags.ifMatch(ifMatch));
+        todos.delete(caller.userId(), id, EntityTags.ifMatch(ifMatch));
         return HttpResponse.noContent();
     }
 
     @Operation(summary = "Delete all todos (of the current owner)")
     @Delete
-    public HttpResponse<Void> clear(HttpRequest<?> request) {
-        todos.clear(owner.ownerId(request));
+    public HttpResponse<Void> clear(Caller caller) {
+        todos.clear(caller.userId());
         return HttpResponse.noContent();
     }
 
