@@ -8,11 +8,13 @@ readonly TICKER_PID_FILE="${RUN_DIR}/health-ticker.pid"
 COMPOSE=()
 COMPOSE_FILES=()
 PROJECT=todolist-prod
+ENGINE=""
 
 #######################################
 # Finds the Compose CLI: TODOLIST_COMPOSE, else `docker compose`, `docker-compose`,
-# `podman compose`, `podman-compose`, in that order. Sets COMPOSE and PROJECT, and exports the
-# rule defaults that .env does not override.
+# `podman compose`, `podman-compose`, in that order. Sets COMPOSE, PROJECT and ENGINE (empty when
+# no engine answers: engine_cli then says so where one is needed), and exports the rule defaults
+# that .env does not override.
 #######################################
 find_compose() {
   if [[ -z "${DOCKER_HOST:-}" && ! -S /var/run/docker.sock && -S "${PODMAN_SOCKET}" ]]; then
@@ -31,6 +33,7 @@ find_compose() {
   else
     die "${EXIT_ENGINE}" "no Compose CLI found: install Docker with its compose plugin, docker-compose or podman"
   fi
+  ENGINE="$(engine_cli 2>/dev/null)" || ENGINE=""
   local project
   project="$(env_value COMPOSE_PROJECT_NAME)"
   PROJECT="${project:-todolist-prod}"
@@ -55,9 +58,15 @@ export_retention_defaults() {
   done < "${RULES_DIR}/retention.env"
 }
 
-# The engine's own CLI: docker when it answers, else podman.
+#######################################
+# The engine's own CLI: docker when it answers, else podman; ENGINE once find_compose has asked.
+# Asked once a run: on podman's socket, `docker info` costs half a second of package queries
+# (dpkg-query, rpm), and the waits ask at every round.
+#######################################
 engine_cli() {
-  if command -v docker >/dev/null 2>&1 && docker info >/dev/null 2>&1; then
+  if [[ -n "${ENGINE}" ]]; then
+    echo "${ENGINE}"
+  elif command -v docker >/dev/null 2>&1 && docker info >/dev/null 2>&1; then
     echo docker
   elif command -v podman >/dev/null 2>&1; then
     echo podman
@@ -95,6 +104,18 @@ choose_compose_files() {
 # Runs Compose on this bundle's project and files (choose_compose_files).
 compose() {
   (cd "${BUNDLE_DIR}" && "${COMPOSE[@]}" "${COMPOSE_FILES[@]}" -p "${PROJECT}" "$@")
+}
+
+#######################################
+# The ids of the project's service containers, running or not (SERVICE's only, when given), from
+# the labels Compose puts on them, in one call of the engine's CLI: `compose ps -q` starts the
+# Compose CLI and reads every file, about 2 s on a busy host at each round of a wait.
+#######################################
+# shellcheck disable=SC2120 # SERVICE is optional: wait_until_healthy passes none, app_instances one
+project_containers() {
+  local -a filters=(--filter "label=com.docker.compose.project=${PROJECT}" --filter "label=com.docker.compose.oneoff=False")
+  [[ -z "${1:-}" ]] || filters+=(--filter "label=com.docker.compose.service=$1")
+  "$(engine_cli)" ps -aq "${filters[@]}" 2>/dev/null
 }
 
 # podman's Compose, podman's socket, or a Docker socket that is podman's (podman-docker links it).
@@ -144,16 +165,41 @@ run_health_ticker() {
   done
 }
 
-# Runs the healthcheck of every running container of the project once (the loop above, or a
-# systemd timer: lib/systemd.sh); false when the project has no running container.
+#######################################
+# One tick (the loop above, or a systemd timer: lib/systemd.sh): runs the healthcheck of each
+# running container of the project that is due (healthcheck_due); false when the project has no
+# running container. Each `podman healthcheck run` costs about 0.1 s of CPU: checking every
+# container at every tick took a quarter of a two-core host.
+#######################################
 run_healthchecks_once() {
-  local id
+  local id health interval checks now
   local -a ids
   mapfile -t ids < <(podman ps -q --filter "label=com.docker.compose.project=${PROJECT}" 2>/dev/null)
   ((${#ids[@]} > 0)) || return 1
-  for id in "${ids[@]}"; do
+  now="$(date +%s)"
+  # ID|STATUS|INTERVAL (s; empty without a healthcheck)|the end times of the last checks, oldest first
+  while IFS='|' read -r id health interval checks; do
+    healthcheck_due "${now}" "${health}" "${interval%.*}" "${checks}" || continue
     podman healthcheck run "${id}" >/dev/null 2>&1 || true
-  done
+  done < <(podman inspect --format '{{.Id}}|{{.State.Health.Status}}|{{with .Config.Healthcheck}}{{.Interval.Seconds}}{{end}}|{{range .State.Health.Log}}{{.End}} {{end}}' \
+    "${ids[@]}" 2>/dev/null)
+}
+
+#######################################
+# healthcheck_due NOW STATUS INTERVAL CHECKS: whether a container's healthcheck runs at this tick.
+# As an engine schedules them (with Docker's start_interval): at every tick while the container
+# is starting or unhealthy, so that it is seen healthy within a tick; once healthy, when its own
+# interval has passed since its last check. A container without a healthcheck never.
+#######################################
+healthcheck_due() {
+  local now="$1" health="$2" interval="$3" last
+  [[ -n "${interval}" ]] || return 1
+  [[ "${health}" == healthy ]] || return 0
+  last="${4% }"
+  last="${last##* }"
+  [[ -n "${last}" ]] || return 0
+  last="$(date -d "${last}" +%s 2>/dev/null)" || return 0
+  ((now - last >= interval))
 }
 
 #######################################
@@ -162,22 +208,22 @@ run_healthchecks_once() {
 # most TODOLIST_START_WAIT_SECONDS (300); then dies naming what is late and how.
 #######################################
 wait_until_healthy() {
-  local deadline=$((SECONDS + ${TODOLIST_START_WAIT_SECONDS:-300})) engine id state service status health
+  local deadline=$((SECONDS + ${TODOLIST_START_WAIT_SECONDS:-300})) engine state service status health
   local -a ids late
   engine="$(engine_cli)"
   while true; do
     late=()
-    mapfile -t ids < <(compose ps -q 2>/dev/null)
+    # shellcheck disable=SC2119 # every service's containers
+    mapfile -t ids < <(project_containers)
     ((${#ids[@]} > 0)) || die "${EXIT_ENGINE}" "no container of ${PROJECT} is running: ./manage-docker.sh logs"
-    for id in "${ids[@]}"; do
-      # SERVICE|STATUS|HEALTH; HEALTH is empty without a healthcheck (Docker has no Health then,
-      # podman an empty one).
-      IFS='|' read -r service status health < <("${engine}" inspect --format \
-        '{{index .Config.Labels "com.docker.compose.service"}}|{{.State.Status}}|{{if .State.Health}}{{.State.Health.Status}}{{end}}' \
-        "${id}" 2>/dev/null || echo "${id}|gone|")
+    # SERVICE|STATUS|HEALTH a container, one inspect for all; HEALTH is empty without a healthcheck
+    # (Docker has no Health then, podman an empty one). One removed meanwhile is not listed.
+    while IFS='|' read -r service status health; do
       state="${health:-${status}}"
       [[ "${status}" == running && ("${health}" == healthy || -z "${health}") ]] || late+=("${service} (${state})")
-    done
+    done < <("${engine}" inspect --format \
+      '{{index .Config.Labels "com.docker.compose.service"}}|{{.State.Status}}|{{if .State.Health}}{{.State.Health.Status}}{{end}}' \
+      "${ids[@]}" 2>/dev/null)
     ((${#late[@]} > 0)) || break
     ((SECONDS < deadline)) \
       || die "${EXIT_ENGINE}" "not healthy after ${TODOLIST_START_WAIT_SECONDS:-300} s: ${late[*]}; see ./manage-docker.sh logs SERVICE"

@@ -53,7 +53,7 @@ export_app_version() {
 
 # The ids of the app's containers, running or not.
 app_instances() {
-  compose ps -q "${APP_SERVICE}" 2>/dev/null
+  project_containers "${APP_SERVICE}"
 }
 
 # The image a container was created from (repository:tag).

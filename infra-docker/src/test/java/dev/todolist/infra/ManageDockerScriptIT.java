@@ -214,6 +214,37 @@ class ManageDockerScriptIT {
         assertTrue(result.output().contains("curl is not installed: the API through nginx is not checked"), result.output());
     }
 
+    /**
+     * The health ticker's schedule (lib/compose.sh): a container that is starting or unhealthy is
+     * checked at every tick, a healthy one once its interval has passed since its last check, one
+     * without a healthcheck never. NOW is 2026-12-06T00:01:00Z.
+     */
+    @ParameterizedTest(name = "{0}, interval {1}, last checks [{2}]: due {3}")
+    @MethodSource("healthcheckSchedules")
+    void theHealthTickerChecksAHealthyContainerAtItsIntervalAndTheOthersAtEveryTick(String status, String interval,
+                                                                                   String checks, boolean due) {
+        String script = "set -euo pipefail; BUNDLE_DIR=\"$PWD\"; source lib/common.sh; source lib/compose.sh;"
+                + " if healthcheck_due \"$(date -d 2026-12-06T00:01:00Z +%s)\" \"$1\" \"$2\" \"$3\"; then echo due; else echo later; fi";
+        Command.Result result = Command.run(List.of("/bin/bash", "-c", script, "schedule", status, interval, checks),
+                bundle, Map.of(), Duration.ofSeconds(30));
+        assertEquals(0, result.exitCode(), result.output());
+        assertEquals(due ? "due" : "later", result.output().trim());
+    }
+
+    static Stream<Arguments> healthcheckSchedules() {
+        String tenSecondsAgo = "2026-12-06T00:00:40.5Z 2026-12-06T00:00:50.123456789Z ";
+        String twentySecondsAgo = "2026-12-06T00:00:25.5Z 2026-12-06T00:00:40.123456789Z ";
+        return Stream.of(
+                Arguments.of("starting", "15", "", true),
+                Arguments.of("starting", "15", tenSecondsAgo, true),
+                Arguments.of("unhealthy", "15", tenSecondsAgo, true),
+                Arguments.of("healthy", "15", tenSecondsAgo, false),
+                Arguments.of("healthy", "15", twentySecondsAgo, true),
+                Arguments.of("healthy", "5", tenSecondsAgo, true),
+                Arguments.of("healthy", "15", "", true),
+                Arguments.of("", "", "", false));
+    }
+
     /** The last step of `start` (lib/compose.sh), on its own, given SECONDS seconds. */
     private Command.Result servedThroughNginxWithin(int seconds, Map<String, String> environment) {
         String script = "set -euo pipefail; BUNDLE_DIR=\"$PWD\"; source lib/common.sh; source lib/compose.sh;"
