@@ -1,8 +1,10 @@
 package dev.todolist.monitor;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.todolist.status.StatusHttpServer;
 
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
@@ -59,7 +61,8 @@ public final class StackMonitorApplication {
                 onTransition, clock);
         Optional<Healer> healer = healing.map(h -> new Healer(h, new EngineClient(h.engine(), json), settings.timeout(),
                 healingReport(log, notifier), clock));
-        StatusServer status = new StatusServer(settings.httpPort(), monitor, settings, json, clock);
+        StatusHttpServer status = StatusHttpServer.start(new InetSocketAddress(settings.httpPort()), "monitor-status-http",
+                new MonitorStatus(monitor, settings, json, clock).endpoints());
         log.event("started", "polling " + settings.targets().size() + " services every "
                 + settings.interval().toSeconds() + " s; webhook " + (settings.webhook().isPresent() ? "set" : "not set")
                 + "; healing " + healing.map(h -> "ON: restarts a container of " + h.project() + " DOWN for "

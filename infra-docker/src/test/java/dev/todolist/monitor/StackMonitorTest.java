@@ -3,6 +3,7 @@ package dev.todolist.monitor;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
+import dev.todolist.status.StatusHttpServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -173,10 +174,11 @@ class StackMonitorTest {
     }
 
     @Test
-    void statusServerReportsHealthOnlyOnceRoundsComplete() throws Exception {
+    void healthIsUpOnlyOnceRoundsComplete() throws Exception {
         MonitorSettings settings = settings(2);
         StackMonitor monitor = monitor(settings);
-        try (StatusServer status = new StatusServer(0, monitor, settings, json, Clock.systemUTC())) {
+        try (StatusHttpServer status = StatusHttpServer.start(new InetSocketAddress("127.0.0.1", 0), "monitor-status-test",
+                new MonitorStatus(monitor, settings, json, Clock.systemUTC()).endpoints())) {
             HttpClient client = HttpClient.newHttpClient();
             URI health = URI.create("http://127.0.0.1:" + status.port() + "/health");
             assertEquals(503, client.send(HttpRequest.newBuilder(health).build(), HttpResponse.BodyHandlers.discarding()).statusCode());

@@ -10,7 +10,7 @@ import dev.todolist.backup.retention.RetentionPolicy;
 import dev.todolist.backup.schedule.BackupMetrics;
 import dev.todolist.backup.schedule.BackupScheduler;
 import dev.todolist.backup.schedule.CronSchedule;
-import dev.todolist.backup.schedule.StatusServer;
+import dev.todolist.status.StatusHttpServer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
@@ -18,6 +18,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.Optional;
@@ -69,7 +70,8 @@ final class ScheduleCommand extends CliCommand {
         ArchiveStore store = store();
         Pruner pruner = retention.pruner(store);
         try (MongoClient client = job.connectForDump();
-             StatusServer status = httpPort == 0 ? null : StatusServer.start(httpHost, httpPort, metrics)) {
+             StatusHttpServer status = httpPort == 0 ? null : StatusHttpServer.start(
+                     new InetSocketAddress(httpHost, httpPort), "backup-status-http", metrics.endpoints())) {
             BackupJob backupJob = job.backupJob(client, store);
             metrics.watchInterruptedRestore(() -> {
                 try {

@@ -1,10 +1,12 @@
 package dev.todolist.backup.schedule;
 
 import dev.todolist.backup.job.BackupResult;
+import dev.todolist.status.StatusResponse;
 
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -13,6 +15,8 @@ import java.util.function.Supplier;
  * size and documents, failures, missed runs and the next fire time. Thread-safe.
  */
 public final class BackupMetrics {
+
+    private static final String PROMETHEUS_TEXT = "text/plain; version=0.0.4; charset=utf-8";
 
     private Instant lastSuccess;
     private Instant lastFailure;
@@ -76,6 +80,19 @@ public final class BackupMetrics {
 
     public synchronized Instant lastSuccess() {
         return lastSuccess;
+    }
+
+    /**
+     * What the scheduled container serves: {@code GET /health} (JSON; 200 when the last run
+     * succeeded or none has run yet, 503 after a failure) and {@code GET /metrics} (Prometheus text).
+     */
+    public Map<String, Supplier<StatusResponse>> endpoints() {
+        return Map.of("/health", this::health, "/metrics", () -> new StatusResponse(200, PROMETHEUS_TEXT, prometheusText()));
+    }
+
+    // One lock for the code and the body, so a run finishing in between cannot answer 200 with DOWN.
+    private synchronized StatusResponse health() {
+        return StatusResponse.json(healthy() ? 200 : 503, healthJson());
     }
 
     public synchronized String healthJson() {
