@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -43,10 +42,9 @@ public final class StatusHttpServer implements AutoCloseable {
         if (endpoints.isEmpty()) {
             throw new IllegalArgumentException("a status server needs at least one endpoint");
         }
-        Map<String, Supplier<StatusResponse>> copy = new LinkedHashMap<>(endpoints);
-        copy.keySet().forEach(StatusHttpServer::requireEndpointPath);
+        endpoints.keySet().forEach(StatusHttpServer::requireEndpointPath);
         HttpServer server = HttpServer.create(address, BACKLOG);
-        copy.forEach((path, response) -> server.createContext(path, exchange -> serve(exchange, response)));
+        endpoints.forEach((path, response) -> server.createContext(path, exchange -> serve(exchange, response)));
         ExecutorService executor = Executors.newSingleThreadExecutor(runnable -> {
             Thread thread = new Thread(runnable, threadName);
             thread.setDaemon(true);
